@@ -1,0 +1,179 @@
+package org.labelefficient.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.labelefficient.nn.ParameterSet.Init;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.image.ResizeBilinear;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The 2D U-Net (PyMIC UNet2D layout, NHWC): conv blocks of Conv3x3-BN-LeakyReLU-Dropout-Conv3x3-BN-LeakyReLU; max
+ * pooling down; up blocks of Conv1x1, bilinear x2 (align corners), concatenation with the skip, conv block; a 1x1
+ * output head; optional 1x1 deep-supervision heads on the decoder outputs at 1/2, 1/4 and 1/8. One {@code UNet} owns
+ * one set of weights and can build any number of forward passes over them (training mode with batch statistics and
+ * dropout, or inference mode with the moving statistics).
+ */
+public final class UNet {
+
+	private static final float LEAKY_SLOPE = 0.01f;
+	private static final float BN_EPSILON = 1e-5f;
+	private static final float BN_AVERAGE_FACTOR = 0.1f;
+
+	/** The outputs of one forward pass. */
+	public record Forward(Operand<TFloat32> logits, List<Operand<TFloat32>> deepLogits,
+		List<Operand<TFloat32>> decoderFeatures, Operand<TFloat32> bottleneck, List<Op> statisticUpdates) {}
+
+	private final UNetConfig config;
+	private final ParameterSet weights;
+
+	/** Creates the weights of a U-Net in {@code weights}' graph. */
+	public UNet(UNetConfig config, ParameterSet weights) {
+		this.config = config;
+		this.weights = weights;
+		createWeights();
+	}
+
+	public UNetConfig config() {
+		return config;
+	}
+
+	public ParameterSet weights() {
+		return weights;
+	}
+
+	private void createWeights() {
+		int[] ch = config.channels();
+		convBlockWeights("enc0", config.inChannels(), ch[0]);
+		for (int l = 1; l < ch.length; l++)
+			convBlockWeights("enc" + l, ch[l - 1], ch[l]);
+		for (int l = ch.length - 2; l >= 0; l--) {
+			convWeights("up" + l + "_reduce", 1, ch[l + 1], ch[l], true);
+			convBlockWeights("dec" + l, 2 * ch[l], ch[l]);
+		}
+		convWeights("head0", 1, ch[0], config.numClasses(), true);
+		if (config.deepSupervision()) for (int l = 1; l <= Math.min(3, ch.length - 2); l++)
+			convWeights("head" + l, 1, ch[l], config.numClasses(), true);
+	}
+
+	private void convBlockWeights(String name, int in, int out) {
+		convWeights(name + "_c1", 3, in, out, false);
+		batchNormWeights(name + "_bn1", out);
+		convWeights(name + "_c2", 3, out, out, false);
+		batchNormWeights(name + "_bn2", out);
+	}
+
+	private void convWeights(String name, int k, int in, int out, boolean bias) {
+		weights.trainable(name + "_w", Init.HE_NORMAL, (long) k * k * in, k, k, in, out);
+		if (bias) weights.trainable(name + "_b", Init.ZEROS, 1, out);
+	}
+
+	private void batchNormWeights(String name, int channels) {
+		weights.trainable(name + "_gamma", Init.ONES, 1, channels);
+		weights.trainable(name + "_beta", Init.ZEROS, 1, channels);
+		weights.state(name + "_mean", Init.ZEROS, channels);
+		weights.state(name + "_var", Init.ONES, channels);
+	}
+
+	/**
+	 * Builds a forward pass. In training mode batch norm uses batch statistics (the moving-average updates are
+	 * returned, to be run with the training step) and dropout draws its masks from {@code dropoutSeed} (a stateless
+	 * int64[2] seed, so that a run is reproducible and resumable); in inference mode {@code dropoutSeed} may be null.
+	 */
+	public Forward forward(Ops tf, Operand<TFloat32> input, boolean training, Operand<TInt64> dropoutSeed) {
+		Pass pass = new Pass(tf, training, dropoutSeed);
+		int levels = config.levels();
+		List<Operand<TFloat32>> skips = new ArrayList<>();
+		Operand<TFloat32> x = pass.convBlock("enc0", input, config.dropout()[0]);
+		skips.add(x);
+		for (int l = 1; l < levels; l++) {
+			x = pass.convBlock("enc" + l, pass.maxPool(x), config.dropout()[l]);
+			skips.add(x);
+		}
+		Operand<TFloat32> bottleneck = x;
+		List<Operand<TFloat32>> decoder = new ArrayList<>();
+		decoder.add(bottleneck);
+		for (int l = levels - 2; l >= 0; l--) {
+			Operand<TFloat32> up = pass.upsampleTo(pass.conv("up" + l + "_reduce", x, true), skips.get(l));
+			x = pass.convBlock("dec" + l, tf.concat(List.of(skips.get(l), up), tf.constant(3)), config.dropout()[l]);
+			decoder.add(x);
+		}
+		Operand<TFloat32> logits = pass.conv("head0", x, true);
+		List<Operand<TFloat32>> deep = new ArrayList<>();
+		if (config.deepSupervision()) for (int l = 1; l <= Math.min(3, levels - 2); l++)
+			deep.add(pass.conv("head" + l, decoder.get(levels - 1 - l), true));
+		return new Forward(logits, deep, decoder, bottleneck, pass.updates);
+	}
+
+	/** State of one forward pass being built. */
+	private final class Pass {
+
+		private final Ops tf;
+		private final boolean training;
+		private final Operand<TInt64> seed;
+		private final List<Op> updates = new ArrayList<>();
+		private int dropoutCount;
+
+		Pass(Ops tf, boolean training, Operand<TInt64> seed) {
+			this.tf = tf;
+			this.training = training;
+			this.seed = seed;
+		}
+
+		Operand<TFloat32> convBlock(String name, Operand<TFloat32> x, double dropout) {
+			Operand<TFloat32> y = activate(batchNorm(name + "_bn1", conv(name + "_c1", x, false)));
+			y = dropout(y, dropout);
+			return activate(batchNorm(name + "_bn2", conv(name + "_c2", y, false)));
+		}
+
+		Operand<TFloat32> conv(String name, Operand<TFloat32> x, boolean bias) {
+			Operand<TFloat32> y = tf.nn.conv2d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L), "SAME");
+			return bias ? tf.nn.biasAdd(y, w(name + "_b")) : y;
+		}
+
+		Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
+			FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, w(name + "_gamma"), w(name + "_beta"),
+				w(name + "_mean"), w(name + "_var"), FusedBatchNorm.isTraining(training),
+				FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR));
+			if (training) {
+				updates.add(tf.assign(w(name + "_mean"), bn.batchMean()));
+				updates.add(tf.assign(w(name + "_var"), bn.batchVariance()));
+			}
+			return bn.y();
+		}
+
+		Operand<TFloat32> activate(Operand<TFloat32> x) {
+			return tf.nn.leakyRelu(x, org.tensorflow.op.nn.LeakyRelu.alpha(LEAKY_SLOPE));
+		}
+
+		Operand<TFloat32> dropout(Operand<TFloat32> x, double rate) {
+			if (!training || rate <= 0) return x;
+			Operand<TInt64> layerSeed = tf.math.add(seed, tf.constant(new long[] { 0, ++dropoutCount }));
+			Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), layerSeed);
+			float keep = (float) (1 - rate);
+			Operand<TFloat32> mask = tf.math.floor(tf.math.add(u, tf.constant(keep)));
+			return tf.math.mul(x, tf.math.mul(mask, tf.constant(1f / keep)));
+		}
+
+		Operand<TFloat32> maxPool(Operand<TFloat32> x) {
+			return tf.nn.maxPool(x, tf.constant(new int[] { 1, 2, 2, 1 }), tf.constant(new int[] { 1, 2, 2, 1 }),
+				"VALID");
+		}
+
+		Operand<TFloat32> upsampleTo(Operand<TFloat32> x, Operand<TFloat32> like) {
+			Operand<TInt32> size = tf.slice(tf.shape(like), tf.constant(new int[] { 1 }), tf.constant(new int[] { 2 }));
+			return tf.image.resizeBilinear(x, size, ResizeBilinear.alignCorners(true));
+		}
+
+		private Variable<TFloat32> w(String name) {
+			return weights.variable(name);
+		}
+	}
+}

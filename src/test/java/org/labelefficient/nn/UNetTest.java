@@ -1,0 +1,114 @@
+package org.labelefficient.nn;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+public class UNetTest {
+
+	private static UNetConfig small(boolean deep) {
+		return new UNetConfig(1, 3, new int[] { 4, 8, 16, 32, 32 }, new double[] { 0, 0, 0, 0.2, 0.5 }, deep);
+	}
+
+	@Test
+	public void outputShapesAtEveryScale() {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			UNet net = new UNet(small(true), new ParameterSet(tf, "s"));
+			Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
+			Placeholder<TInt64> seed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+			UNet.Forward f = net.forward(tf, x, true, seed);
+			net.weights().initialize(s, 1);
+			try (Tensor in = Tensors.floats(new float[2 * 32 * 48], 2, 32, 48, 1);
+				Tensor sd = Tensors.longs(1, 2);
+				Result r = s.runner().feed(x, in).feed(seed, sd).fetch(f.logits()).fetch(f.deepLogits().get(0))
+					.fetch(f.deepLogits().get(1)).fetch(f.deepLogits().get(2)).fetch(f.bottleneck()).run()) {
+				assertArrayEquals(new long[] { 2, 32, 48, 3 }, r.get(0).shape().asArray());
+				assertArrayEquals(new long[] { 2, 16, 24, 3 }, r.get(1).shape().asArray());
+				assertArrayEquals(new long[] { 2, 8, 12, 3 }, r.get(2).shape().asArray());
+				assertArrayEquals(new long[] { 2, 4, 6, 3 }, r.get(3).shape().asArray());
+				assertArrayEquals(new long[] { 2, 2, 3, 32 }, r.get(4).shape().asArray());
+			}
+		}
+	}
+
+	@Test
+	public void initialValuesDependOnlyOnSeed() {
+		float[] a = firstWeights(7), b = firstWeights(7), c = firstWeights(8);
+		assertArrayEquals(a, b, 0f);
+		assertTrue(a[0] != c[0]);
+	}
+
+	private static float[] firstWeights(long seed) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			UNet net = new UNet(small(false), new ParameterSet(tf, "s"));
+			net.weights().initialize(s, seed);
+			return net.weights().read(s).get("enc0_c1_w");
+		}
+	}
+
+	@Test
+	public void adamLowersTheLossDeterministically() {
+		float[] first = train(5);
+		float[] second = train(5);
+		assertArrayEquals(first, second, 0f);
+		assertTrue("loss should fall: " + java.util.Arrays.toString(first), first[4] < first[0]);
+	}
+
+	/** Trains the small U-Net to copy a thresholded input; returns the losses. */
+	private static float[] train(int steps) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			UNet net = new UNet(small(false), new ParameterSet(tf, "s"));
+			Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 16, 16, 1)));
+			Placeholder<TInt32> y = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 16, 16)));
+			Placeholder<TInt64> seed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+			Placeholder<TFloat32> lr = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+			Placeholder<TFloat32> step = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+			UNet.Forward f = net.forward(tf, x, true, seed);
+			var loss = Losses.crossEntropy(tf, f.logits(), y, 3);
+			Adam adam = new Adam(tf, "adam", 0f);
+			Op train = adam.minimize(tf, g, loss, net.weights().trainableVariables(), lr, step);
+			List<Op> all = new ArrayList<>(f.statisticUpdates());
+			all.add(train);
+			Op stepOp = tf.withControlDependencies(all).noOp();
+			net.weights().initialize(s, 3);
+			adam.state().initialize(s, 0);
+			float[] image = new float[4 * 16 * 16];
+			int[] label = new int[image.length];
+			java.util.Random r = new java.util.Random(1);
+			for (int i = 0; i < image.length; i++) {
+				image[i] = r.nextFloat();
+				label[i] = image[i] < 0.3 ? 0 : image[i] < 0.6 ? 1 : 2;
+			}
+			float[] losses = new float[steps];
+			for (int i = 0; i < steps; i++)
+				try (Tensor in = Tensors.floats(image, 4, 16, 16, 1); Tensor lab = Tensors.ints(label, 4, 16, 16);
+					Tensor sd = Tensors.longs(5, i); Tensor rate = Tensors.scalar(0.01f);
+					Tensor t = Tensors.scalar(i + 1);
+					Result res = s.runner().feed(x, in).feed(y, lab).feed(seed, sd).feed(lr, rate).feed(step, t)
+						.addTarget(stepOp).fetch(loss).run()) {
+					losses[i] = Tensors.readScalar(res.get(0));
+				}
+			assertEquals(steps, losses.length);
+			return losses;
+		}
+	}
+}
