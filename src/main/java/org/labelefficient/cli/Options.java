@@ -1,0 +1,147 @@
+package org.labelefficient.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.labelefficient.io.BadInputException;
+
+/**
+ * {@code key=value} options, as given on the command line or recorded by the ImageJ macro recorder (the same
+ * snake_case keys in both). Values may be wrapped in square brackets (ImageJ's quoting for values with spaces).
+ * Typed getters report missing and malformed values by key; {@link #checkAllUsed()} rejects keys nobody asked for,
+ * so a misspelt option is an error rather than silently ignored.
+ */
+public final class Options {
+
+	private final String command;
+	private final Map<String, String> values = new LinkedHashMap<>();
+	private final Set<String> used = new LinkedHashSet<>();
+
+	/** Parses {@code key=value} words for {@code command} (named in messages). */
+	public Options(String command, List<String> words) {
+		this.command = command;
+		for (String w : words) {
+			int eq = w.indexOf('=');
+			if (eq <= 0) throw new BadInputException("Option '" + w + "' of " + command + " is not of the form key=value");
+			String key = w.substring(0, eq).trim();
+			if (values.containsKey(key)) throw new BadInputException("Option '" + key + "' of " + command
+				+ " is given twice");
+			values.put(key, unquote(w.substring(eq + 1).trim()));
+		}
+	}
+
+	/** Parses an ImageJ macro options string such as {@code "model=/a/b input=[/my images] seed=3"}. */
+	public static Options fromMacro(String command, String macroOptions) {
+		List<String> words = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		boolean bracket = false;
+		for (char c : macroOptions.trim().toCharArray()) {
+			if (c == '[') bracket = true;
+			else if (c == ']') bracket = false;
+			if (c == ' ' && !bracket) {
+				if (current.length() > 0) words.add(current.toString());
+				current.setLength(0);
+			}
+			else current.append(c);
+		}
+		if (current.length() > 0) words.add(current.toString());
+		return new Options(command, words);
+	}
+
+	private static String unquote(String v) {
+		return v.length() >= 2 && v.startsWith("[") && v.endsWith("]") ? v.substring(1, v.length() - 1) : v;
+	}
+
+	/** True when the key was given. */
+	public boolean has(String key) {
+		used.add(key);
+		return values.containsKey(key);
+	}
+
+	/** A required string. */
+	public String string(String key) {
+		used.add(key);
+		String v = values.get(key);
+		if (v == null || v.isEmpty()) throw new BadInputException("Missing option '" + key + "=' for " + command);
+		return v;
+	}
+
+	/** An optional string. */
+	public String string(String key, String fallback) {
+		return has(key) ? string(key) : fallback;
+	}
+
+	/** A required path. */
+	public Path path(String key) {
+		return Path.of(string(key));
+	}
+
+	/** An optional integer. */
+	public int integer(String key, int fallback) {
+		if (!has(key)) return fallback;
+		try {
+			return Integer.parseInt(string(key));
+		}
+		catch (NumberFormatException e) {
+			throw new BadInputException("Option '" + key + "' must be an integer, got '" + values.get(key) + "'");
+		}
+	}
+
+	/** An optional number. */
+	public double number(String key, double fallback) {
+		if (!has(key)) return fallback;
+		try {
+			double d = Double.parseDouble(string(key));
+			if (!Double.isFinite(d)) throw new NumberFormatException();
+			return d;
+		}
+		catch (NumberFormatException e) {
+			throw new BadInputException("Option '" + key + "' must be a finite number, got '" + values.get(key) + "'");
+		}
+	}
+
+	/** An optional boolean ({@code true}/{@code false}). */
+	public boolean flag(String key, boolean fallback) {
+		if (!has(key)) return fallback;
+		String v = string(key);
+		if (v.equalsIgnoreCase("true")) return true;
+		if (v.equalsIgnoreCase("false")) return false;
+		throw new BadInputException("Option '" + key + "' must be true or false, got '" + v + "'");
+	}
+
+	/** The options whose key starts with {@code prefix} (prefix removed), marked as used. */
+	public Map<String, String> withPrefix(String prefix) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : values.entrySet())
+			if (e.getKey().startsWith(prefix)) {
+				used.add(e.getKey());
+				out.put(e.getKey().substring(prefix.length()), e.getValue());
+			}
+		return out;
+	}
+
+	/** Fails if an option was given that no getter asked for. */
+	public void checkAllUsed() {
+		List<String> unknown = new ArrayList<>();
+		for (String k : values.keySet())
+			if (!used.contains(k)) unknown.add(k);
+		if (!unknown.isEmpty()) throw new BadInputException("Unknown option" + (unknown.size() > 1 ? "s " : " ")
+			+ String.join(", ", unknown) + " for " + command + "; known: " + String.join(", ", used));
+	}
+
+	/** The options as a macro options string (values with spaces in brackets). */
+	public String toMacroString() {
+		StringBuilder b = new StringBuilder();
+		for (Map.Entry<String, String> e : values.entrySet()) {
+			if (b.length() > 0) b.append(' ');
+			String v = e.getValue();
+			b.append(e.getKey()).append('=').append(v.contains(" ") ? "[" + v + "]" : v);
+		}
+		return b.toString();
+	}
+}

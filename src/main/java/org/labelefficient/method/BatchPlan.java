@@ -1,0 +1,27 @@
+package org.labelefficient.method;
+
+/**
+ * What one training batch holds: {@code labelled} samples with labels of {@code kind}, then {@code unlabelled}
+ * samples whose labels are all -1.
+ */
+public record BatchPlan(int labelled, int unlabelled, LabelKind kind) {
+
+	/** Which annotation a method learns from. */
+	public enum LabelKind {
+		/** Dense label images. */
+		DENSE,
+		/** Scribble images (unannotated pixels are -1). */
+		SCRIBBLE
+	}
+
+	/** Validates the counts. */
+	public BatchPlan {
+		if (labelled < 1) throw new IllegalArgumentException("A batch needs at least one labelled sample");
+		if (unlabelled < 0) throw new IllegalArgumentException("Negative unlabelled count");
+	}
+
+	/** Total batch size. */
+	public int size() {
+		return labelled + unlabelled;
+	}
+}

@@ -1,0 +1,38 @@
+package org.labelefficient.method;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.labelefficient.io.BadInputException;
+
+/** The registry of training methods by id. */
+public final class Methods {
+
+	private static final Map<String, Supplier<TrainingMethod>> METHODS = new LinkedHashMap<>();
+
+	static {
+		register(Supervised::new);
+		register(PartialCrossEntropy::new);
+	}
+
+	private Methods() {}
+
+	private static void register(Supplier<TrainingMethod> factory) {
+		METHODS.put(factory.get().id(), factory);
+	}
+
+	/** A new instance of the method with the given id. */
+	public static TrainingMethod get(String id) {
+		Supplier<TrainingMethod> factory = METHODS.get(id);
+		if (factory == null) throw new BadInputException("Unknown method '" + id + "'; available: " + String.join(
+			", ", METHODS.keySet()));
+		return factory.get();
+	}
+
+	/** The ids of all methods. */
+	public static List<String> ids() {
+		return List.copyOf(METHODS.keySet());
+	}
+}

@@ -1,0 +1,31 @@
+package org.labelefficient.method;
+
+import java.util.List;
+
+/**
+ * A training method: what batches it needs and how its graph turns them into weight updates. The training loop
+ * (sampling, schedules, validation, checkpoints) is the same for every method, so a new method only implements this
+ * interface and registers in {@link Methods}.
+ */
+public interface TrainingMethod {
+
+	/** The id used in options ({@code method=...}). */
+	String id();
+
+	/** One line for help texts. */
+	String summary();
+
+	/** Whether the method needs deep-supervision heads on the U-Net. */
+	default boolean deepSupervision() {
+		return false;
+	}
+
+	/** The composition of a batch of {@code batchSize} samples. */
+	BatchPlan batchPlan(int batchSize);
+
+	/** The method's own settings with defaults. */
+	List<Setting> settings();
+
+	/** Builds the training graph. */
+	MethodGraph build(MethodContext context);
+}

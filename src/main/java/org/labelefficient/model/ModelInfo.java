@@ -1,0 +1,92 @@
+package org.labelefficient.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.train.HistoryEntry;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+/**
+ * The contents of a model folder's {@code model.json}: what the network predicts (classes), how its input must be
+ * prepared (normalisation, tile size), how it was trained (method, all settings, history) and which format version
+ * wrote it. Field names are written in snake_case.
+ */
+public final class ModelInfo {
+
+	/** The format this code writes and reads. */
+	public static final int FORMAT_VERSION = 1;
+	/** File name inside a model folder. */
+	public static final String FILE = "model.json";
+
+	private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(
+		FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).setPrettyPrinting().serializeSpecialFloatingPointValues()
+		.create();
+
+	public int formatVersion = FORMAT_VERSION;
+	public String method;
+	public Map<String, String> methodSettings = new LinkedHashMap<>();
+	public int numClasses;
+	public List<String> classNames = new ArrayList<>();
+	public int[] channels;
+	public double[] dropout;
+	public boolean deepSupervision;
+	public String normalization;
+	public int patchSize;
+	public int unlabelledValue;
+	public Map<String, Object> training = new LinkedHashMap<>();
+	public int iterationsDone;
+	public int bestIteration = -1;
+	public double bestValidationDice = Double.NaN;
+	public double secondsTrained;
+	public List<HistoryEntry> history = new ArrayList<>();
+
+	/** The network architecture. */
+	public UNetConfig network() {
+		return new UNetConfig(1, numClasses, channels, dropout, deepSupervision);
+	}
+
+	/** Sets the architecture fields from {@code config}. */
+	public void setNetwork(UNetConfig config) {
+		numClasses = config.numClasses();
+		channels = config.channels();
+		dropout = config.dropout();
+		deepSupervision = config.deepSupervision();
+	}
+
+	/** Writes {@code model.json} into {@code dir} atomically. */
+	public void write(Path dir) throws IOException {
+		AtomicFiles.writeString(dir.resolve(FILE), GSON.toJson(this));
+	}
+
+	/** Reads and checks {@code model.json} of a model folder. */
+	public static ModelInfo read(Path dir) {
+		Path file = dir.resolve(FILE);
+		if (!Files.isDirectory(dir)) throw new BadInputException(dir, "model folder not found");
+		if (!Files.isRegularFile(file)) throw new BadInputException(file,
+			"missing: this folder is not a model written by Label-Efficient Segmentation");
+		ModelInfo info;
+		try {
+			info = GSON.fromJson(Files.readString(file), ModelInfo.class);
+		}
+		catch (IOException | JsonParseException e) {
+			throw new BadInputException(file, "cannot be read (" + e.getMessage() + ")", e);
+		}
+		if (info == null) throw new BadInputException(file, "is empty");
+		if (info.formatVersion != FORMAT_VERSION) throw new BadInputException(file, "has format version "
+			+ info.formatVersion + " but this version of the plugin reads version " + FORMAT_VERSION);
+		if (info.channels == null || info.dropout == null || info.numClasses < 2 || info.normalization == null)
+			throw new BadInputException(file, "is incomplete (network or normalisation missing)");
+		return info;
+	}
+}

@@ -1,0 +1,163 @@
+package org.labelefficient.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.metrics.SegmentationMetrics;
+import org.labelefficient.method.BatchPlan;
+import org.labelefficient.model.ModelFolder;
+import org.labelefficient.model.NetworkExporter;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.SessionFactory;
+import org.labelefficient.nn.Tensors;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The training loop shared by all methods: draws batches, runs the method's step with the scheduled learning rate,
+ * reports progress with an estimate of the time left, validates every {@code validation_interval} iterations, keeps
+ * the best and the latest model and a checkpoint from which a killed run resumes exactly, and stops cleanly on
+ * cancel, finish-now or a loss that is no longer finite.
+ */
+public final class Trainer {
+
+	private static final double TILE_OVERLAP = 0.25;
+
+	private final TrainingJob job;
+	private final TrainingListener listener;
+	private final TrainingControl control;
+
+	public Trainer(TrainingJob job, TrainingListener listener, TrainingControl control) {
+		this.job = job;
+		this.listener = listener;
+		this.control = control;
+	}
+
+	/** Runs training to the end of the budget, or until stopped; returns how it ended. */
+	public TrainingResult run() throws IOException {
+		TrainingSettings s = job.settings();
+		BatchPlan plan = job.method().batchPlan(s.batchSize());
+		Path checkpointDir = ModelFolder.checkpoint(job.output());
+		TrainingGraph g = new TrainingGraph(job.method(), job.network(), s, job.methodSettings());
+		try (g.graph; Session session = SessionFactory.open(g.graph)) {
+			Checkpoint.State state = start(session, g, checkpointDir);
+			RemainingTime timer = new RemainingTime();
+			double lossSum = 0;
+			int lossCount = 0;
+			while (state.iterationsDone < s.iterations() && !control.shouldStop()) {
+				int it = state.iterationsDone;
+				long t0 = System.nanoTime();
+				Map<String, Double> terms = step(session, g, job.batches().next(random(s.seed(), it), plan), it);
+				double loss = terms.remove("loss");
+				double seconds = (System.nanoTime() - t0) / 1e9;
+				if (!Double.isFinite(loss)) throw new TrainingFailedException("The loss became " + loss
+					+ " at iteration " + (it + 1) + "; training stopped. The last good checkpoint (iteration "
+					+ state.iterationsDone + ") is kept in " + checkpointDir + "; try a lower learning_rate.");
+				state.iterationsDone++;
+				state.secondsTrained += seconds;
+				timer.record(seconds);
+				lossSum += loss;
+				lossCount++;
+				listener.iteration(new TrainingListener.Progress(state.iterationsDone, s.iterations(), loss, terms, s
+					.learningRateAt(it), timer.secondsPerIteration(), timer.secondsLeft(s.iterations()
+						- state.iterationsDone)));
+				if (state.iterationsDone % s.validationInterval() == 0 || state.iterationsDone == s.iterations()) {
+					save(session, g, state, lossSum / lossCount, checkpointDir);
+					lossSum = 0;
+					lossCount = 0;
+				}
+			}
+			if (control.shouldStop() && lossCount > 0) save(session, g, state, lossSum / lossCount, checkpointDir);
+			return new TrainingResult(job.output(), state.iterationsDone, control.isCancelled(), state.bestDice < 0
+				? Double.NaN : state.bestDice, state.bestIteration, state.secondsTrained);
+		}
+	}
+
+	private Checkpoint.State start(Session session, TrainingGraph g, Path checkpointDir) throws IOException {
+		if (job.resume() && Checkpoint.exists(checkpointDir)) {
+			Checkpoint.State state = Checkpoint.restore(session, checkpointDir);
+			listener.log("Resuming from the checkpoint at iteration " + state.iterationsDone + " in " + checkpointDir);
+			return state;
+		}
+		List<ParameterSet> sets = g.variables();
+		for (int i = 0; i < sets.size(); i++)
+			sets.get(i).initialize(session, job.settings().seed() * 1000 + i);
+		return new Checkpoint.State();
+	}
+
+	/** The random source of one iteration: depends only on the seed and the iteration, so a resumed run repeats. */
+	static Random random(long seed, int iteration) {
+		return new Random(seed * 0x9E3779B97F4A7C15L + iteration);
+	}
+
+	private Map<String, Double> step(Session session, TrainingGraph g, Batch b, int it) {
+		int p = b.patchSize();
+		Map<String, Operand<TFloat32>> terms = g.method.terms();
+		try (Tensor images = Tensors.floats(b.images(), b.size(), p, p, 1);
+			Tensor labels = Tensors.ints(b.labels(), b.size(), p, p);
+			Tensor lr = Tensors.scalar((float) job.settings().learningRateAt(it));
+			Tensor step = Tensors.scalar(it + 1);
+			Tensor progress = Tensors.scalar((float) it / job.settings().iterations());
+			Tensor seed = Tensors.longs(job.settings().seed(), it)) {
+			Session.Runner runner = session.runner().feed(g.inputs.images, images).feed(g.inputs.labels, labels).feed(
+				g.inputs.learningRate, lr).feed(g.inputs.step, step).feed(g.inputs.progress, progress).feed(
+					g.inputs.seed, seed).addTarget(g.method.step()).fetch(g.method.loss());
+			terms.values().forEach(runner::fetch);
+			try (Result r = runner.run()) {
+				Map<String, Double> out = new LinkedHashMap<>();
+				out.put("loss", (double) Tensors.readScalar(r.get(0)));
+				int i = 1;
+				for (String name : terms.keySet())
+					out.put(name, (double) Tensors.readScalar(r.get(i++)));
+				return out;
+			}
+		}
+	}
+
+	private void save(Session session, TrainingGraph g, Checkpoint.State state, double meanLoss, Path checkpointDir)
+		throws IOException {
+		Map<String, float[]> weights = g.method.predictor().weights().read(session);
+		double dice = validate(session, g);
+		state.history.add(new HistoryEntry(state.iterationsDone, meanLoss, dice));
+		boolean best = job.validation().isEmpty() || dice > state.bestDice;
+		if (best) {
+			state.bestDice = job.validation().isEmpty() ? -1 : dice;
+			state.bestIteration = state.iterationsDone;
+			NetworkExporter.export(job.network(), weights, ModelFolder.best(job.output()));
+		}
+		NetworkExporter.export(job.network(), weights, ModelFolder.latest(job.output()));
+		Checkpoint.save(session, state, checkpointDir);
+		writeInfo(state);
+		if (!job.validation().isEmpty()) listener.validated(state.iterationsDone, dice, best);
+	}
+
+	private double validate(Session session, TrainingGraph g) {
+		if (job.validation().isEmpty()) return Double.NaN;
+		SessionPredictor predictor = new SessionPredictor(session, g.validationImages, g.validationProbabilities, job
+			.network().numClasses(), job.network().sizeDivisor());
+		VolumeSegmenter segmenter = new VolumeSegmenter(predictor, job.settings().patchSize(), TILE_OVERLAP);
+		double sum = 0;
+		for (ValidationCase c : job.validation())
+			sum += SegmentationMetrics.meanDice(segmenter.segment(c.image(), false).labels(), c.label(), job
+				.network().numClasses());
+		return sum / job.validation().size();
+	}
+
+	private void writeInfo(Checkpoint.State state) throws IOException {
+		var info = job.info();
+		info.iterationsDone = state.iterationsDone;
+		info.bestIteration = state.bestIteration;
+		info.bestValidationDice = state.bestDice < 0 ? Double.NaN : state.bestDice;
+		info.secondsTrained = state.secondsTrained;
+		info.history = state.history;
+		info.write(job.output());
+	}
+}

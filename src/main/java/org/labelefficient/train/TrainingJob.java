@@ -1,0 +1,18 @@
+package org.labelefficient.train;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.labelefficient.method.MethodSettings;
+import org.labelefficient.method.TrainingMethod;
+import org.labelefficient.model.ModelInfo;
+import org.labelefficient.nn.UNetConfig;
+
+/**
+ * Everything a training run needs, already validated: the method and its settings, loop settings, network,
+ * batch source, validation cases (may be empty), the model folder, whether to resume from its checkpoint, and the
+ * model description to complete and write.
+ */
+public record TrainingJob(TrainingMethod method, MethodSettings methodSettings, TrainingSettings settings,
+	UNetConfig network, BatchAssembler batches, List<ValidationCase> validation, Path output, boolean resume,
+	ModelInfo info) {}

@@ -1,0 +1,20 @@
+package org.labelefficient.train;
+
+import java.util.Map;
+
+/** Receives training progress; all methods have empty defaults. Called on the training thread. */
+public interface TrainingListener {
+
+	/** Progress after one iteration (1-based {@code iteration}). */
+	record Progress(int iteration, int total, double loss, Map<String, Double> terms, double learningRate,
+		double secondsPerIteration, double secondsLeft) {}
+
+	/** A message for the log. */
+	default void log(String message) {}
+
+	/** After every iteration. */
+	default void iteration(Progress progress) {}
+
+	/** After a validation; {@code best} tells whether this is the best so far. */
+	default void validated(int iteration, double meanDice, boolean best) {}
+}

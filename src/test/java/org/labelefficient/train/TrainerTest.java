@@ -1,0 +1,97 @@
+package org.labelefficient.train;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.labelefficient.demo.SyntheticCardiac;
+import org.labelefficient.infer.SavedModelNetwork;
+import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.io.Volume;
+import org.labelefficient.method.BatchPlan;
+import org.labelefficient.method.MethodSettings;
+import org.labelefficient.method.Methods;
+import org.labelefficient.method.TrainingMethod;
+import org.labelefficient.metrics.SegmentationMetrics;
+import org.labelefficient.model.ModelFolder;
+import org.labelefficient.model.ModelInfo;
+import org.labelefficient.nn.UNetConfig;
+
+public class TrainerTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	/** Crops random 32x32 patches of z-normalised synthetic slices; labels dense or scribbles. */
+	static BatchAssembler synthetic(List<SyntheticCardiac.Case> cases) {
+		return (Random random, BatchPlan plan) -> {
+			int p = 32, n = plan.size();
+			float[] images = new float[n * p * p];
+			int[] labels = new int[n * p * p];
+			for (int b = 0; b < n; b++) {
+				SyntheticCardiac.Case c = cases.get(random.nextInt(cases.size()));
+				int z = random.nextInt(c.image().depth()), x0 = random.nextInt(c.image().width() - p + 1), y0 = random
+					.nextInt(c.image().height() - p + 1);
+				for (int y = 0; y < p; y++)
+					for (int x = 0; x < p; x++) {
+						int i = (b * p + y) * p + x;
+						images[i] = c.image().get(x0 + x, y0 + y, z) * 4 - 2;
+						float s = plan.kind() == BatchPlan.LabelKind.DENSE ? c.label().get(x0 + x, y0 + y, z) : c
+							.scribble().get(x0 + x, y0 + y, z);
+						labels[i] = s == 255 ? -1 : (int) s;
+					}
+			}
+			return new Batch(images, labels, n, p);
+		};
+	}
+
+	static Volume normalised(Volume v) {
+		float[] d = v.data().clone();
+		for (int i = 0; i < d.length; i++)
+			d[i] = d[i] * 4 - 2;
+		return new Volume(d, v.width(), v.height(), v.depth(), v.spacing());
+	}
+
+	@Test
+	public void supervisedTrainingOnEasyDataReachesHighDiceAndExportsAModel() throws Exception {
+		SyntheticCardiac gen = new SyntheticCardiac(48, 2, 255);
+		List<SyntheticCardiac.Case> cases = new ArrayList<>();
+		for (int i = 0; i < 6; i++)
+			cases.add(gen.generate(i));
+		SyntheticCardiac.Case val = gen.generate(100);
+		Path out = tmp.newFolder("model").toPath();
+		TrainingMethod method = Methods.get("supervised");
+		UNetConfig net = new UNetConfig(1, 4, new int[] { 8, 16, 32 }, new double[] { 0, 0, 0 }, false);
+		TrainingSettings s = new TrainingSettings(150, 4, 32, 1, 3e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 50, 8,
+			true, 10);
+		ModelInfo info = new ModelInfo();
+		info.setNetwork(net);
+		info.normalization = "none";
+		List<Double> dice = new ArrayList<>();
+		TrainingJob job = new TrainingJob(method, new MethodSettings(method.settings(), Map.of()), s, net, synthetic(
+			cases), List.of(new ValidationCase("val", normalised(val.image()), val.label())), out, false, info);
+		TrainingResult r = new Trainer(job, new TrainingListener() {
+			@Override
+			public void validated(int iteration, double meanDice, boolean best) {
+				dice.add(meanDice);
+			}
+		}, new TrainingControl()).run();
+		assertEquals(150, r.iterationsDone());
+		assertEquals(3, dice.size());
+		assertTrue("validation Dice " + dice, r.bestDice() > 0.85);
+		assertTrue(Files.isRegularFile(out.resolve("model.json")));
+		try (SavedModelNetwork loaded = new SavedModelNetwork(ModelFolder.best(out), 4, 4)) {
+			Volume labels = new VolumeSegmenter(loaded, 32, 0.25).segment(normalised(val.image()), false).labels();
+			assertEquals(r.bestDice(), SegmentationMetrics.meanDice(labels, val.label(), 4), 1e-6);
+		}
+	}
+}
