@@ -21,6 +21,11 @@ public final class VolumeIO {
 		throw new UnsupportedOperationException("VolumeIO.readHdf5 is being implemented");
 	}
 
+	/** The names of the datasets at the root of an HDF5 file. */
+	public static java.util.List<String> hdf5Datasets(Path file) {
+		throw new UnsupportedOperationException("VolumeIO.hdf5Datasets is being implemented");
+	}
+
 	/** Writes a volume; the format follows from the file name; atomic (temporary file, then rename). */
 	public static void write(Volume volume, Path file, VoxelType type) {
 		throw new UnsupportedOperationException("VolumeIO.write is being implemented");

@@ -3,6 +3,7 @@ package org.labelefficient.method;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.UNet;
 import org.tensorflow.Operand;

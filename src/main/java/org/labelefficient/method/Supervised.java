@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.UNet;
 import org.tensorflow.Operand;

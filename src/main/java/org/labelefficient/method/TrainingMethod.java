@@ -2,6 +2,8 @@ package org.labelefficient.method;
 
 import java.util.List;
 
+import org.labelefficient.data.BatchPlan;
+
 /**
  * A training method: what batches it needs and how its graph turns them into weight updates. The training loop
  * (sampling, schedules, validation, checkpoints) is the same for every method, so a new method only implements this

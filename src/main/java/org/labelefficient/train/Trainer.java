@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.labelefficient.data.Batch;
+import org.labelefficient.data.BatchAssembler;
+import org.labelefficient.data.BatchPlan;
 import org.labelefficient.infer.VolumeSegmenter;
 import org.labelefficient.metrics.SegmentationMetrics;
-import org.labelefficient.method.BatchPlan;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.NetworkExporter;
 import org.labelefficient.nn.ParameterSet;

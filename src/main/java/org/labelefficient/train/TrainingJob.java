@@ -3,6 +3,7 @@ package org.labelefficient.train;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.labelefficient.data.BatchAssembler;
 import org.labelefficient.method.MethodSettings;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.model.ModelInfo;

@@ -1,4 +1,4 @@
-package org.labelefficient.method;
+package org.labelefficient.data;
 
 /**
  * What one training batch holds: {@code labelled} samples with labels of {@code kind}, then {@code unlabelled}

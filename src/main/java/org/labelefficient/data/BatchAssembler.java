@@ -1,8 +1,6 @@
-package org.labelefficient.train;
+package org.labelefficient.data;
 
 import java.util.Random;
-
-import org.labelefficient.method.BatchPlan;
 
 /** Draws and augments the samples of one batch according to a method's {@link BatchPlan}. */
 public interface BatchAssembler {

@@ -1,4 +1,4 @@
-package org.labelefficient.train;
+package org.labelefficient.data;
 
 /**
  * One training batch as fed to the graph: {@code images} {@code [size, patch, patch]} row-major and {@code labels}

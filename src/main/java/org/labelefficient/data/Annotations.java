@@ -1,0 +1,73 @@
+package org.labelefficient.data;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.io.Volume;
+
+/**
+ * Checks and converts label and scribble volumes: dense labels hold the classes 0..K-1; scribbles hold a class or the
+ * dataset's unlabelled value. Converted annotations are bytes per voxel with {@link #UNLABELLED} where there is no
+ * annotation.
+ */
+public final class Annotations {
+
+	/** The byte value of a voxel without annotation. */
+	public static final byte UNLABELLED = -1;
+	/** The largest number of classes the compact byte encoding holds. */
+	public static final int MAX_CLASSES = 127;
+
+	private Annotations() {}
+
+	/** The largest class value in a label volume, or of a scribble volume ignoring {@code unlabelled} (-1 if none). */
+	public static int maxClass(Volume v, int unlabelled, String source) {
+		int max = -1;
+		for (float f : v.data()) {
+			if (f == unlabelled) continue;
+			checkInteger(f, source);
+			max = Math.max(max, (int) f);
+		}
+		return max;
+	}
+
+	/** Dense labels as bytes; every voxel must be a class 0..numClasses-1. */
+	public static byte[] dense(Volume label, int numClasses, String source) {
+		return convert(label, numClasses, Integer.MIN_VALUE, source, "label");
+	}
+
+	/** Scribbles as bytes; every voxel must be a class or {@code unlabelled}. */
+	public static byte[] scribble(Volume scribble, int numClasses, int unlabelled, String source) {
+		return convert(scribble, numClasses, unlabelled, source, "scribble");
+	}
+
+	/** Voxel counts per class of a converted annotation. */
+	public static long[] classCounts(byte[] annotation, int numClasses) {
+		long[] counts = new long[numClasses];
+		for (byte b : annotation)
+			if (b >= 0) counts[b]++;
+		return counts;
+	}
+
+	private static byte[] convert(Volume v, int numClasses, int unlabelled, String source, String kind) {
+		float[] d = v.data();
+		byte[] out = new byte[d.length];
+		for (int i = 0; i < d.length; i++) {
+			float f = d[i];
+			if (f == unlabelled) {
+				out[i] = UNLABELLED;
+				continue;
+			}
+			checkInteger(f, source);
+			if (f < 0 || f >= numClasses) throw new BadInputException(source + ": " + kind + " value " + (long) f
+				+ " is outside the classes 0.." + (numClasses - 1) + (unlabelled == Integer.MIN_VALUE ? ""
+					: " and is not the unlabelled value " + unlabelled + " (set unlabelled_value=" + (long) f
+						+ " if it marks unannotated pixels)"));
+			out[i] = (byte) f;
+		}
+		return out;
+	}
+
+	private static void checkInteger(float f, String source) {
+		if (!Float.isFinite(f)) throw new BadInputException(source + ": contains NaN or infinite values");
+		if (f != Math.rint(f)) throw new BadInputException(source + ": holds the non-integer value " + f
+			+ "; labels and scribbles must be integer class values");
+	}
+}

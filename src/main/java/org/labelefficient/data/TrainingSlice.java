@@ -1,0 +1,17 @@
+package org.labelefficient.data;
+
+/**
+ * One 2D training slice: normalised image and its annotations as bytes ({@link Annotations#UNLABELLED} where a voxel
+ * has none), row-major {@code [height][width]}.
+ *
+ * @param dense dense labels, or null when the slice has none
+ * @param scribble scribbles, or null when the slice has none
+ */
+public record TrainingSlice(String caseName, int z, int width, int height, float[] image, byte[] dense,
+	byte[] scribble) {
+
+	/** True when the slice has no annotation of either kind (it serves semi-supervised methods). */
+	public boolean unlabelled() {
+		return dense == null && scribble == null;
+	}
+}

@@ -1,0 +1,19 @@
+package org.labelefficient.train;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A training run as a user asks for it, before the data is read: where the data is and how to read it, the method
+ * and its settings, the loop settings, and the model folder.
+ *
+ * @param dataset a folder with {@code images/} (and {@code labels/}, {@code scribbles/}) or an HDF5 dataset folder
+ *          with {@code volumes/} and patient lists
+ * @param labelledPatients how many patients (or cases) of the training list keep their labels; -1 for all
+ * @param numClasses number of classes, 0 to take it from the data
+ * @param validationFraction share of the cases of a folder dataset held out for validation when it has no list
+ * @param normalization intensity normalisation mode recorded in the model
+ */
+public record TrainingRequest(Path dataset, String method, Map<String, String> methodSettings,
+	TrainingSettings settings, Path output, int unlabelledValue, int labelledPatients, int numClasses,
+	double validationFraction, String trainList, String validationList, String normalization, boolean resume) {}

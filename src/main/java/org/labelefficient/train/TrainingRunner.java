@@ -1,0 +1,120 @@
+package org.labelefficient.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.data.Dataset;
+import org.labelefficient.data.DatasetLoader;
+import org.labelefficient.data.DatasetSpec;
+import org.labelefficient.data.Normalization;
+import org.labelefficient.data.SliceSampler;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.method.MethodSettings;
+import org.labelefficient.method.Methods;
+import org.labelefficient.method.TrainingMethod;
+import org.labelefficient.model.ModelFolder;
+import org.labelefficient.model.ModelInfo;
+import org.labelefficient.nn.UNetConfig;
+
+/**
+ * Turns a {@link TrainingRequest} into a run: resolves the method and its settings, reads and checks the dataset,
+ * checks that it holds what the method learns from, describes the model, and runs the {@link Trainer}. Every check
+ * happens before the first iteration. The entry point shared by the command line, macros and Fiji commands.
+ */
+public final class TrainingRunner {
+
+	private TrainingRunner() {}
+
+	/** Validates the request, reads the data and trains; returns how the run ended. */
+	public static TrainingResult run(TrainingRequest request, TrainingListener listener, TrainingControl control)
+		throws IOException {
+		TrainingJob job = prepare(request, listener);
+		listener.log("Training " + request.method() + " for " + request.settings().iterations() + " iterations into "
+			+ request.output());
+		return new Trainer(job, listener, control).run();
+	}
+
+	/** Everything up to the first iteration: all checks, the dataset, the job. */
+	public static TrainingJob prepare(TrainingRequest request, TrainingListener listener) {
+		TrainingMethod method = Methods.get(request.method());
+		MethodSettings methodSettings = new MethodSettings(method.settings(), request.methodSettings());
+		Normalization normalization = Normalization.parse(request.normalization());
+		checkOutput(request);
+		TrainingSettings s = request.settings();
+		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
+			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
+				.validationList(), normalization, s.seed()));
+		listener.log(request.dataset() + ": " + data.summary());
+		BatchPlan plan = method.batchPlan(s.batchSize());
+		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
+		sampler.check(plan, method.id());
+		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
+		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision());
+		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
+			v.label())).toList();
+		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request
+			.resume(), describe(request, method, methodSettings, network, normalization));
+	}
+
+	private static void checkOutput(TrainingRequest r) {
+		if (Files.isRegularFile(r.output())) throw new BadInputException(r.output(),
+			"is a file; output must be a model folder");
+		boolean hasModel = Files.isRegularFile(r.output().resolve(ModelInfo.FILE));
+		if (r.resume() && !Files.isDirectory(ModelFolder.checkpoint(r.output()))) throw new BadInputException(r
+			.output(), "has no checkpoint to resume from");
+		if (!r.resume() && hasModel) throw new BadInputException(r.output(),
+			"already holds a model; choose another output folder, delete it, or set resume=true to continue it");
+	}
+
+	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {
+		List<Integer> missing = new ArrayList<>();
+		for (int c = 0; c < data.numClasses(); c++)
+			if (data.scribbleCounts()[c] == 0) missing.add(c);
+		if (!missing.isEmpty()) throw new BadInputException(r.dataset(), "the scribbles have no stroke for class"
+			+ (missing.size() > 1 ? "es " : " ") + missing + "; every class needs at least one scribble");
+	}
+
+	private static ModelInfo describe(TrainingRequest r, TrainingMethod method, MethodSettings settings,
+		UNetConfig network, Normalization normalization) {
+		ModelInfo info = new ModelInfo();
+		info.method = method.id();
+		info.methodSettings = settings.asMap();
+		info.setNetwork(network);
+		info.classNames = new ArrayList<>();
+		for (int c = 0; c < network.numClasses(); c++)
+			info.classNames.add(c == 0 ? "background" : "class " + c);
+		info.normalization = normalization.key();
+		info.patchSize = r.settings().patchSize();
+		info.unlabelledValue = r.unlabelledValue();
+		info.training = trainingMap(r);
+		return info;
+	}
+
+	private static Map<String, Object> trainingMap(TrainingRequest r) {
+		TrainingSettings s = r.settings();
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("dataset", r.dataset().toString());
+		m.put("labelled_patients", r.labelledPatients());
+		m.put("iterations", s.iterations());
+		m.put("batch_size", s.batchSize());
+		m.put("patch_size", s.patchSize());
+		m.put("seed", s.seed());
+		m.put("learning_rate", s.learningRate());
+		m.put("optimizer", s.optimizer());
+		m.put("lr_schedule", s.schedule());
+		m.put("lr_step", s.stepSize());
+		m.put("lr_gamma", s.gamma());
+		m.put("weight_decay", s.weightDecay());
+		m.put("momentum", s.momentum());
+		m.put("nesterov", s.nesterov());
+		m.put("validation_interval", s.validationInterval());
+		m.put("base_channels", s.baseChannels());
+		m.put("augment", s.augment());
+		return m;
+	}
+}

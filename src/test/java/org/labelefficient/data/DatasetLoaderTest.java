@@ -1,0 +1,142 @@
+package org.labelefficient.data;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.labelefficient.demo.SyntheticCardiac;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.io.Volume;
+import org.labelefficient.io.VolumeIO;
+import org.labelefficient.io.VoxelType;
+
+public class DatasetLoaderTest {
+
+	@Rule
+	public TemporaryFolder tmp = new TemporaryFolder();
+
+	private final SyntheticCardiac gen = new SyntheticCardiac(32, 2, 255);
+
+	/** Scribbled training cases s0..s(n-1) and densely labelled validation cases v0, v1 listed in val_patients.txt. */
+	private Path dataset(int scribbled) throws Exception {
+		Path root = tmp.newFolder("ds").toPath();
+		for (int i = 0; i < scribbled; i++) {
+			SyntheticCardiac.Case c = gen.generate(i);
+			VolumeIO.write(c.image(), root.resolve("images/s" + i + ".nii.gz"), VoxelType.FLOAT32);
+			VolumeIO.write(c.scribble(), root.resolve("scribbles/s" + i + ".tif"), VoxelType.UINT8);
+		}
+		for (int i = 0; i < 2; i++) {
+			SyntheticCardiac.Case c = gen.generate(100 + i);
+			VolumeIO.write(c.image(), root.resolve("images/v" + i + ".nii.gz"), VoxelType.FLOAT32);
+			VolumeIO.write(c.label(), root.resolve("labels/v" + i + ".nii"), VoxelType.UINT8);
+		}
+		Files.writeString(root.resolve("val_patients.txt"), "v0\nv1\n");
+		return root;
+	}
+
+	private static DatasetSpec spec(Path folder, int unlabelled, int labelledPatients) {
+		return new DatasetSpec(folder, unlabelled, labelledPatients, 0, 0.2, "train_patients.txt",
+			"val_patients.txt", Normalization.ZSCORE, 1);
+	}
+
+	@Test
+	public void folderDatasetIsSplitCheckedAndSliced() throws Exception {
+		Dataset d = DatasetLoader.load(spec(dataset(3), 255, -1));
+		assertEquals(4, d.numClasses());
+		assertEquals(List.of("s0", "s1", "s2"), d.trainingCases());
+		assertEquals(6, d.slices().size());
+		assertEquals(6, d.scribbleSlices());
+		assertEquals(0, d.denseSlices());
+		assertEquals(2, d.validation().size());
+		for (long count : d.scribbleCounts())
+			assertTrue(count > 0);
+		TrainingSlice s = d.slices().get(0);
+		assertEquals(32 * 32, s.image().length);
+		assertNull(s.dense());
+		double mean = 0;
+		for (float v : d.validation().get(0).image().data())
+			mean += v;
+		assertEquals("validation image z-scored", 0, mean / (32 * 32 * 2), 1e-4);
+	}
+
+	@Test
+	public void labelledPatientsKeepsOnlyTheFirstPatientsAnnotations() throws Exception {
+		Dataset d = DatasetLoader.load(spec(dataset(3), 255, 1));
+		assertEquals(List.of("s1", "s2"), d.unlabelledCases());
+		assertEquals(2, d.scribbleSlices());
+		assertEquals(4, d.unlabelledSlices());
+	}
+
+	@Test
+	public void labelOfAnotherSizeIsRejectedNamingTheFile() throws Exception {
+		Path root = dataset(1);
+		VolumeIO.write(Volume.zeros(31, 32, 2, new double[] { 1, 1, 1 }), root.resolve("labels/v1.nii"),
+			VoxelType.UINT8);
+		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
+		assertTrue(e.getMessage(), e.getMessage().contains("v1.nii") && e.getMessage().contains("size"));
+	}
+
+	@Test
+	public void scribbleValueOutsideTheClassesSuggestsTheUnlabelledValue() throws Exception {
+		Path root = dataset(1);
+		SyntheticCardiac.Case c = new SyntheticCardiac(32, 2, 4).generate(0);
+		VolumeIO.write(c.scribble(), root.resolve("scribbles/s0.tif"), VoxelType.UINT8);
+		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
+		assertTrue(e.getMessage(), e.getMessage().contains("s0.tif") && e.getMessage().contains(
+			"unlabelled_value=4"));
+		assertEquals(4, DatasetLoader.load(spec(root, 4, -1)).numClasses());
+	}
+
+	@Test
+	public void annotationWithoutImageIsRejected() throws Exception {
+		Path root = dataset(1);
+		VolumeIO.write(gen.generate(0).label(), root.resolve("labels/orphan.tif"), VoxelType.UINT8);
+		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
+		assertTrue(e.getMessage(), e.getMessage().contains("orphan.tif"));
+	}
+
+	@Test
+	public void nanPixelsAreRejected() throws Exception {
+		Path root = dataset(1);
+		Volume image = gen.generate(0).image();
+		image.set(3, 4, 1, Float.NaN);
+		VolumeIO.write(image, root.resolve("images/s0.nii.gz"), VoxelType.FLOAT32);
+		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
+		assertTrue(e.getMessage(), e.getMessage().contains("s0.nii.gz") && e.getMessage().contains("NaN"));
+	}
+
+	@Test
+	public void emptyScribblesAreRejected() throws Exception {
+		Path root = dataset(1);
+		Volume empty = Volume.zeros(32, 32, 2, new double[] { 1, 1, 1 });
+		java.util.Arrays.fill(empty.data(), 255);
+		VolumeIO.write(empty, root.resolve("scribbles/s0.tif"), VoxelType.UINT8);
+		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
+		assertTrue(e.getMessage(), e.getMessage().contains("no annotated pixel"));
+	}
+
+	@Test
+	public void folderWithoutImagesIsNotADataset() throws Exception {
+		Path root = tmp.newFolder("empty").toPath();
+		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
+		assertTrue(e.getMessage(), e.getMessage().startsWith(root.toString()));
+	}
+
+	@Test
+	public void annotationsConvertToBytesWithUnlabelledAsMinusOne() {
+		Volume v = new Volume(new float[] { 0, 3, 255, 1 }, 4, 1, 1);
+		assertArrayEquals(new byte[] { 0, 3, -1, 1 }, Annotations.scribble(v, 4, 255, "x"));
+		assertThrows(BadInputException.class, () -> Annotations.dense(v, 4, "x"));
+		assertArrayEquals(new long[] { 1, 1, 0, 1 }, Annotations.classCounts(Annotations.scribble(v, 4, 255, "x"),
+			4));
+	}
+}
