@@ -2,7 +2,7 @@ package org.labelefficient.metrics;
 
 import org.labelefficient.io.Volume;
 
-/** Overlap metrics between a predicted and a reference label volume. */
+/** Quick overlap summaries used during training; {@link MetricCalculator} gives the full per-class metrics. */
 public final class SegmentationMetrics {
 
 	private SegmentationMetrics() {}
@@ -13,20 +13,10 @@ public final class SegmentationMetrics {
 	 * @throws IllegalArgumentException when the volumes differ in size
 	 */
 	public static double meanDice(Volume prediction, Volume reference, int numClasses) {
-		if (!prediction.sameSize(reference))
-			throw new IllegalArgumentException("Prediction " + prediction + " and reference " + reference
-				+ " differ in size");
-		long[] inter = new long[numClasses], p = new long[numClasses], r = new long[numClasses];
-		float[] a = prediction.data(), b = reference.data();
-		for (int i = 0; i < a.length; i++) {
-			int pa = (int) a[i], rb = (int) b[i];
-			if (pa > 0 && pa < numClasses) p[pa]++;
-			if (rb > 0 && rb < numClasses) r[rb]++;
-			if (pa == rb && pa > 0 && pa < numClasses) inter[pa]++;
-		}
+		LabelOverlap overlap = LabelOverlap.count(prediction, reference, numClasses);
 		double sum = 0;
 		for (int c = 1; c < numClasses; c++)
-			sum += p[c] + r[c] == 0 ? 1 : 2.0 * inter[c] / (p[c] + r[c]);
+			sum += overlap.dice(c);
 		return numClasses > 1 ? sum / (numClasses - 1) : 1;
 	}
 }
