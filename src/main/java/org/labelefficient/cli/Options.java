@@ -81,6 +81,11 @@ public final class Options {
 		return Path.of(string(key));
 	}
 
+	/** An optional path. */
+	public Path path(String key, String fallback) {
+		return Path.of(string(key, fallback));
+	}
+
 	/** An optional integer. */
 	public int integer(String key, int fallback) {
 		if (!has(key)) return fallback;

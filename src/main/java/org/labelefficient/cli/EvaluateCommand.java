@@ -1,0 +1,57 @@
+package org.labelefficient.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.metrics.FolderEvaluation;
+import org.labelefficient.metrics.MetricsTable;
+
+/** {@code evaluate}: Dice, Jaccard, HD95, ASD and ASSD of predictions against references; table and CSV. */
+final class EvaluateCommand implements CliCommand {
+
+	@Override
+	public String name() {
+		return "evaluate";
+	}
+
+	@Override
+	public String usage() {
+		return "evaluate prediction=<file or folder> reference=<file or folder> [spacing=x,y,z] [num_classes=N] "
+			+ "[output=<csv>]";
+	}
+
+	@Override
+	public void run(Options options, PrintStream out) throws Exception {
+		Path prediction = options.path("prediction"), reference = options.path("reference");
+		double[] spacing = options.has("spacing") ? spacing(options.string("spacing")) : null;
+		int numClasses = options.integer("num_classes", 0);
+		Path csv = options.has("output") ? options.path("output") : null;
+		options.checkAllUsed();
+		MetricsTable table = new FolderEvaluation(spacing, numClasses).evaluate(prediction, reference, s -> {});
+		out.print(table.toText());
+		if (csv != null) {
+			table.writeCsv(csv);
+			out.println("Wrote " + csv);
+		}
+	}
+
+	/** Parses {@code x,y,z} (or {@code x,y} for 2D) into positive spacings. */
+	static double[] spacing(String text) {
+		String[] parts = text.split(",");
+		if (parts.length < 2 || parts.length > 3) throw new BadInputException(
+			"spacing must be x,y,z (or x,y), got '" + text + "'");
+		double[] s = { 1, 1, 1 };
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				s[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (NumberFormatException e) {
+				throw new BadInputException("spacing must be numbers x,y,z, got '" + text + "'");
+			}
+			if (!(s[i] > 0) || Double.isInfinite(s[i])) throw new BadInputException(
+				"spacing values must be positive, got '" + text + "'");
+		}
+		return s;
+	}
+}

@@ -1,0 +1,67 @@
+package org.labelefficient.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.train.TrainingFailedException;
+
+/**
+ * The headless command line: {@code label-efficient <command> key=value ...}, with the same snake_case keys as the
+ * ImageJ macro options. Exit status 0 on success, 2 for bad input (one line naming the file or option and the
+ * problem), 3 when training fails, 1 for anything else.
+ */
+public final class Main {
+
+	private static final Map<String, CliCommand> COMMANDS = new LinkedHashMap<>();
+
+	static {
+		for (CliCommand c : List.of(new TrainCommand(), new PredictCommand(), new EvaluateCommand(),
+			new DemoCommand(), new InfoCommand()))
+			COMMANDS.put(c.name(), c);
+	}
+
+	private Main() {}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs one command and returns its exit status. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+			usage(out);
+			return args.length == 0 ? 2 : 0;
+		}
+		CliCommand command = COMMANDS.get(args[0]);
+		if (command == null) {
+			err.println("Error: unknown command '" + args[0] + "'; commands: " + String.join(", ", COMMANDS.keySet()));
+			return 2;
+		}
+		try {
+			command.run(new Options(command.name(), Arrays.asList(args).subList(1, args.length)), out);
+			return 0;
+		}
+		catch (BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			return 2;
+		}
+		catch (TrainingFailedException e) {
+			err.println("Error: " + e.getMessage());
+			return 3;
+		}
+		catch (Exception e) {
+			err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+			return 1;
+		}
+	}
+
+	private static void usage(PrintStream out) {
+		out.println("Usage: label-efficient <command> key=value ...");
+		for (CliCommand c : COMMANDS.values())
+			out.println("  " + c.usage());
+	}
+}

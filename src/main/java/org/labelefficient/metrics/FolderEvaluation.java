@@ -1,0 +1,107 @@
+package org.labelefficient.metrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.io.FileNames;
+import org.labelefficient.io.Volume;
+import org.labelefficient.io.VolumeIO;
+
+/**
+ * Evaluates predicted label images against reference labels: two files, or two folders whose files are matched by
+ * base name (extensions may differ; probability maps named {@code <case>_prob<c>} are skipped). Every prediction
+ * needs a reference and every reference a prediction. Distances use the given spacing, else the reference file's.
+ */
+public final class FolderEvaluation {
+
+	private final MetricCalculator calculator;
+	private final int numClasses;
+
+	/**
+	 * @param spacing voxel spacing {x, y, z} for distances, or null to use each reference file's
+	 * @param numClasses number of classes, or 0 to use the largest label value found in the files
+	 */
+	public FolderEvaluation(double[] spacing, int numClasses) {
+		this.calculator = spacing == null ? new MetricCalculator() : new MetricCalculator(spacing);
+		this.numClasses = numClasses;
+	}
+
+	/** Reads, matches and measures; reports each case to {@code log}. */
+	public MetricsTable evaluate(Path prediction, Path reference, Consumer<String> log) {
+		Map<String, Path[]> pairs = pairs(prediction, reference);
+		List<String> names = new ArrayList<>(pairs.keySet());
+		List<Volume[]> volumes = new ArrayList<>();
+		int classes = numClasses;
+		for (String name : names) {
+			Path[] p = pairs.get(name);
+			Volume[] v = { VolumeIO.read(p[0]), VolumeIO.read(p[1]) };
+			if (!v[0].sameSize(v[1])) throw new BadInputException(p[0], "has size " + v[0] + " but its reference "
+				+ p[1] + " has size " + v[1]);
+			if (numClasses <= 0) classes = Math.max(classes, Math.max(maxLabel(v[0], p[0]), maxLabel(v[1], p[1])) + 1);
+			volumes.add(v);
+		}
+		MetricsTable table = new MetricsTable();
+		for (int i = 0; i < names.size(); i++) {
+			log.accept("evaluating " + names.get(i));
+			table.add(calculator.measure(names.get(i), volumes.get(i)[0], volumes.get(i)[1], Math.max(2, classes)));
+		}
+		return table;
+	}
+
+	/** Prediction and reference files by case name. */
+	static Map<String, Path[]> pairs(Path prediction, Path reference) {
+		if (!Files.exists(prediction)) throw new BadInputException(prediction, "not found");
+		if (!Files.exists(reference)) throw new BadInputException(reference, "not found");
+		boolean dir = Files.isDirectory(prediction);
+		if (dir != Files.isDirectory(reference)) throw new BadInputException(prediction,
+			"prediction and reference must both be files or both be folders (reference: " + reference + ")");
+		Map<String, Path[]> pairs = new TreeMap<>();
+		if (!dir) {
+			pairs.put(FileNames.baseName(prediction), new Path[] { prediction, reference });
+			return pairs;
+		}
+		Map<String, Path> refs = index(reference);
+		for (Map.Entry<String, Path> e : index(prediction).entrySet()) {
+			Path ref = refs.remove(e.getKey());
+			if (ref != null) pairs.put(e.getKey(), new Path[] { e.getValue(), ref });
+			else if (!e.getKey().matches(".*_prob\\d+")) throw new BadInputException(e.getValue(),
+				"has no reference file of the same name in " + reference);
+		}
+		if (!refs.isEmpty()) throw new BadInputException(refs.values().iterator().next(),
+			"has no prediction of the same name in " + prediction);
+		if (pairs.isEmpty()) throw new BadInputException(prediction, "contains no image files");
+		return pairs;
+	}
+
+	private static Map<String, Path> index(Path dir) {
+		Map<String, Path> byName = new TreeMap<>();
+		try (Stream<Path> files = Files.list(dir)) {
+			for (Path f : files.filter(Files::isRegularFile).filter(FileNames::isImage).sorted().toList())
+				if (byName.put(FileNames.baseName(f), f) != null) throw new BadInputException(f,
+					"has the same base name as another file in " + dir);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return byName;
+	}
+
+	private static int maxLabel(Volume v, Path file) {
+		int max = 0;
+		for (float f : v.data()) {
+			if (!(f >= 0) || f != Math.rint(f) || f > 10_000) throw new BadInputException(file,
+				"holds the value " + f + "; label images must hold non-negative integer class values");
+			max = Math.max(max, (int) f);
+		}
+		return max;
+	}
+}
