@@ -110,7 +110,7 @@ public final class DatasetLoader {
 		byte[] dense = c.label() == null ? null : convert(c, c.label(), false);
 		byte[] scribble = c.scribble() == null ? null : convert(c, c.scribble(), true);
 		if (scribble != null && Arrays.stream(Annotations.classCounts(scribble, Annotations.MAX_CLASSES)).sum() == 0)
-			throw new BadInputException(c.source() + ": the scribbles contain no annotated pixel (every value is the "
+			throw new BadInputException(c.scribbleSource() + ": the scribbles contain no annotated pixel (every value is the "
 				+ "unlabelled value " + spec.unlabelledValue() + ")");
 		List<TrainingSlice> out = new ArrayList<>();
 		int n = image.sliceSize();
@@ -129,13 +129,12 @@ public final class DatasetLoader {
 	}
 
 	private byte[] convert(RawCase c, Volume annotation, boolean scribble) {
-		String kind = scribble ? "scribble" : "label";
-		int max = Annotations.maxClass(annotation, scribble ? spec.unlabelledValue() : Integer.MIN_VALUE, c
-			.source());
-		ranges.add(new AnnotationRange(c.source(), kind, max));
+		String kind = scribble ? "scribble" : "label", source = scribble ? c.scribbleSource() : c.labelSource();
+		int max = Annotations.maxClass(annotation, scribble ? spec.unlabelledValue() : Integer.MIN_VALUE, source);
+		ranges.add(new AnnotationRange(source, kind, max));
 		int limit = spec.numClasses() > 0 ? spec.numClasses() : Annotations.MAX_CLASSES;
-		return scribble ? Annotations.scribble(annotation, limit, spec.unlabelledValue(), c.source() + " (" + kind
-			+ ")") : Annotations.dense(annotation, limit, c.source() + " (" + kind + ")");
+		return scribble ? Annotations.scribble(annotation, limit, spec.unlabelledValue(), source) : Annotations.dense(
+			annotation, limit, source);
 	}
 
 	/** The class count: given, else from the dense labels, else from the scribbles. */

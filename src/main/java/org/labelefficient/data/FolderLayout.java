@@ -68,7 +68,8 @@ public final class FolderLayout implements DatasetLayout {
 		Volume image = VolumeIO.read(imageFile);
 		Volume label = withAnnotations ? readMatching(labels.get(caseName), image, imageFile) : null;
 		Volume scribble = withAnnotations ? readMatching(scribbles.get(caseName), image, imageFile) : null;
-		return new RawCase(caseName, imageFile.toString(), image, label, scribble);
+		return new RawCase(caseName, imageFile.toString(), image, label, scribble, String.valueOf(labels.get(
+			caseName)), String.valueOf(scribbles.get(caseName)));
 	}
 
 	@Override

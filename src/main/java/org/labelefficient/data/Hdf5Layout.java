@@ -69,7 +69,8 @@ public final class Hdf5Layout implements DatasetLayout {
 			if (names.contains(LABEL)) label = matching(VolumeIO.readHdf5(f, LABEL), image, f, LABEL);
 			if (names.contains(SCRIBBLE)) scribble = matching(VolumeIO.readHdf5(f, SCRIBBLE), image, f, SCRIBBLE);
 		}
-		return new RawCase(caseName, f.toString(), image, label, scribble);
+		return new RawCase(caseName, f.toString(), image, label, scribble, f + " (dataset '" + LABEL + "')", f
+			+ " (dataset '" + SCRIBBLE + "')");
 	}
 
 	@Override

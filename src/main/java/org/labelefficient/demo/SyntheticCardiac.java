@@ -52,6 +52,7 @@ public final class SyntheticCardiac {
 					image.set(x, y, z, (float) (intensity[c] + texture + 0.06 * r.nextGaussian()));
 				}
 			scribbleSlice(label, scribble, z, r);
+			myocardiumArc(label, scribble, z, cx, cy, lv * shrink + wall / 2, r);
 		}
 		return new Case(image, label, scribble);
 	}
@@ -79,6 +80,15 @@ public final class SyntheticCardiac {
 				if (insideBy(label, x, y, z, c, c == 0 ? 6 : 2) && (c != 0 || Math.abs(t) < size / 3.0))
 					scribble.set(x, y, z, c);
 			}
+		}
+	}
+
+	/** The myocardium is a thin ring: its stroke follows the ring's mid-line over half a turn. */
+	private void myocardiumArc(Volume label, Volume scribble, int z, double cx, double cy, double radius, Random r) {
+		double start = r.nextDouble() * 2 * Math.PI;
+		for (double a = start; a < start + Math.PI; a += 0.5 / radius) {
+			int x = (int) Math.round(cx + radius * Math.cos(a)), y = (int) Math.round(cy + radius * Math.sin(a));
+			if (x >= 0 && y >= 0 && x < size && y < size && label.get(x, y, z) == 2) scribble.set(x, y, z, 2);
 		}
 	}
 

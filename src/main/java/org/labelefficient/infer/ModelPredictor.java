@@ -72,17 +72,26 @@ public final class ModelPredictor implements AutoCloseable {
 		for (int i = 0; i < files.size(); i++) {
 			Path f = files.get(i);
 			log.accept((i + 1) + "/" + files.size() + ": " + f.getFileName());
-			predictFile(f, output.resolve(f.getFileName().toString()));
+			predictFile(f, output.resolve(outputName(f)));
 		}
 		return files.size();
 	}
 
 	/** Predicts one file; probability maps go to {@code <name>_prob<c>.<ext>} beside the label image. */
 	public void predictFile(Path input, Path output) throws IOException {
+		if (!FileNames.WRITABLE_EXTENSIONS.contains(FileNames.extension(output))) throw new BadInputException(output,
+			"cannot be written: use .nii.gz, .nii, .tif or .png");
 		Segmentation s = segment(VolumeIO.read(input), input.toString());
 		VolumeIO.write(s.labels(), output, info.numClasses <= 256 ? VoxelType.UINT8 : VoxelType.UINT16);
 		for (int c = 0; c < s.probabilities().size(); c++)
 			VolumeIO.write(s.probabilities().get(c), FileNames.withSuffix(output, "_prob" + c), VoxelType.FLOAT32);
+	}
+
+	/** The output file name for an input: the same name, or {@code <base>.nii.gz} for formats we do not write. */
+	static String outputName(Path input) {
+		String ext = FileNames.extension(input);
+		return FileNames.WRITABLE_EXTENSIONS.contains(ext) ? input.getFileName().toString() : FileNames.baseName(input)
+			+ ".nii.gz";
 	}
 
 	private static List<Path> imageFiles(Path dir) throws IOException {

@@ -11,6 +11,9 @@ public final class FileNames {
 	public static final List<String> IMAGE_EXTENSIONS = List.of(".nii.gz", ".tiff", ".hdf5", ".nii", ".tif", ".png",
 		".dcm", ".jpg", ".jpeg", ".bmp", ".gif", ".h5");
 
+	/** Extensions that {@link VolumeIO#write} writes. */
+	public static final List<String> WRITABLE_EXTENSIONS = List.of(".nii.gz", ".nii", ".tif", ".tiff", ".png");
+
 	private FileNames() {}
 
 	/** The image extension of a file name ({@code ".nii.gz"}, {@code ".tif"}, ...), or "" if none is known. */

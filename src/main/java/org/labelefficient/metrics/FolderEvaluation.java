@@ -20,8 +20,12 @@ import org.labelefficient.io.VolumeIO;
  * Evaluates predicted label images against reference labels: two files, or two folders whose files are matched by
  * base name (extensions may differ; probability maps named {@code <case>_prob<c>} are skipped). Every prediction
  * needs a reference and every reference a prediction. Distances use the given spacing, else the reference file's.
+ * HDF5 references are read from their {@code label} dataset.
  */
 public final class FolderEvaluation {
+
+	/** The dataset read from HDF5 reference files. */
+	public static final String REFERENCE_DATASET = "label";
 
 	private final MetricCalculator calculator;
 	private final int numClasses;
@@ -43,7 +47,7 @@ public final class FolderEvaluation {
 		int classes = numClasses;
 		for (String name : names) {
 			Path[] p = pairs.get(name);
-			Volume[] v = { VolumeIO.read(p[0]), VolumeIO.read(p[1]) };
+			Volume[] v = { VolumeIO.read(p[0]), readReference(p[1]) };
 			if (!v[0].sameSize(v[1])) throw new BadInputException(p[0], "has size " + v[0] + " but its reference "
 				+ p[1] + " has size " + v[1]);
 			if (numClasses <= 0) classes = Math.max(classes, Math.max(maxLabel(v[0], p[0]), maxLabel(v[1], p[1])) + 1);
@@ -93,6 +97,12 @@ public final class FolderEvaluation {
 			throw new UncheckedIOException(e);
 		}
 		return byName;
+	}
+
+	private static Volume readReference(Path file) {
+		String ext = FileNames.extension(file);
+		return ext.equals(".h5") || ext.equals(".hdf5") ? VolumeIO.readHdf5(file, REFERENCE_DATASET) : VolumeIO.read(
+			file);
 	}
 
 	private static int maxLabel(Volume v, Path file) {

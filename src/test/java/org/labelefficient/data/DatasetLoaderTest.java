@@ -24,7 +24,7 @@ public class DatasetLoaderTest {
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
-	private final SyntheticCardiac gen = new SyntheticCardiac(32, 2, 255);
+	private final SyntheticCardiac gen = new SyntheticCardiac(48, 2, 255);
 
 	/** Scribbled training cases s0..s(n-1) and densely labelled validation cases v0, v1 listed in val_patients.txt. */
 	private Path dataset(int scribbled) throws Exception {
@@ -58,14 +58,14 @@ public class DatasetLoaderTest {
 		assertEquals(0, d.denseSlices());
 		assertEquals(2, d.validation().size());
 		for (long count : d.scribbleCounts())
-			assertTrue(count > 0);
+			assertTrue(java.util.Arrays.toString(d.scribbleCounts()), count > 0);
 		TrainingSlice s = d.slices().get(0);
-		assertEquals(32 * 32, s.image().length);
+		assertEquals(48 * 48, s.image().length);
 		assertNull(s.dense());
 		double mean = 0;
 		for (float v : d.validation().get(0).image().data())
 			mean += v;
-		assertEquals("validation image z-scored", 0, mean / (32 * 32 * 2), 1e-4);
+		assertEquals("validation image z-scored", 0, mean / (48 * 48 * 2), 1e-4);
 	}
 
 	@Test
@@ -79,7 +79,7 @@ public class DatasetLoaderTest {
 	@Test
 	public void labelOfAnotherSizeIsRejectedNamingTheFile() throws Exception {
 		Path root = dataset(1);
-		VolumeIO.write(Volume.zeros(31, 32, 2, new double[] { 1, 1, 1 }), root.resolve("labels/v1.nii"),
+		VolumeIO.write(Volume.zeros(47, 48, 2, new double[] { 1, 1, 1 }), root.resolve("labels/v1.nii"),
 			VoxelType.UINT8);
 		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
 		assertTrue(e.getMessage(), e.getMessage().contains("v1.nii") && e.getMessage().contains("size"));
@@ -88,7 +88,7 @@ public class DatasetLoaderTest {
 	@Test
 	public void scribbleValueOutsideTheClassesSuggestsTheUnlabelledValue() throws Exception {
 		Path root = dataset(1);
-		SyntheticCardiac.Case c = new SyntheticCardiac(32, 2, 4).generate(0);
+		SyntheticCardiac.Case c = new SyntheticCardiac(48, 2, 4).generate(0);
 		VolumeIO.write(c.scribble(), root.resolve("scribbles/s0.tif"), VoxelType.UINT8);
 		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
 		assertTrue(e.getMessage(), e.getMessage().contains("s0.tif") && e.getMessage().contains(
@@ -117,7 +117,7 @@ public class DatasetLoaderTest {
 	@Test
 	public void emptyScribblesAreRejected() throws Exception {
 		Path root = dataset(1);
-		Volume empty = Volume.zeros(32, 32, 2, new double[] { 1, 1, 1 });
+		Volume empty = Volume.zeros(48, 48, 2, new double[] { 1, 1, 1 });
 		java.util.Arrays.fill(empty.data(), 255);
 		VolumeIO.write(empty, root.resolve("scribbles/s0.tif"), VoxelType.UINT8);
 		BadInputException e = assertThrows(BadInputException.class, () -> DatasetLoader.load(spec(root, 255, -1)));
