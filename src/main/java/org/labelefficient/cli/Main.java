@@ -36,13 +36,24 @@ public final class Main {
 			usage(out);
 			return args.length == 0 ? 2 : 0;
 		}
-		CliCommand command = COMMANDS.get(args[0]);
+		try {
+			return run(args[0], new Options(args[0], Arrays.asList(args).subList(1, args.length)), out, err);
+		}
+		catch (BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			return 2;
+		}
+	}
+
+	/** Runs command {@code name} with parsed options; the same exit statuses as {@link #run(String[], PrintStream, PrintStream)}. */
+	public static int run(String name, Options options, PrintStream out, PrintStream err) {
+		CliCommand command = COMMANDS.get(name);
 		if (command == null) {
-			err.println("Error: unknown command '" + args[0] + "'; commands: " + String.join(", ", COMMANDS.keySet()));
+			err.println("Error: unknown command '" + name + "'; commands: " + String.join(", ", COMMANDS.keySet()));
 			return 2;
 		}
 		try {
-			command.run(new Options(command.name(), Arrays.asList(args).subList(1, args.length)), out);
+			command.run(options, out);
 			return 0;
 		}
 		catch (BadInputException e) {
@@ -57,6 +68,12 @@ public final class Main {
 			err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 			return 1;
 		}
+	}
+
+	/** The usage line of command {@code name}, or null when there is no such command. */
+	public static String usage(String name) {
+		CliCommand c = COMMANDS.get(name);
+		return c == null ? null : c.usage();
 	}
 
 	private static void usage(PrintStream out) {

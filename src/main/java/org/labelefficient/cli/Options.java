@@ -35,7 +35,10 @@ public final class Options {
 		}
 	}
 
-	/** Parses an ImageJ macro options string such as {@code "model=/a/b input=[/my images] seed=3"}. */
+	/**
+	 * Parses an ImageJ macro options string such as {@code "model=/a/b input=[/my images] seed=3 probabilities"}
+	 * (a bare key is a ticked checkbox: true).
+	 */
 	public static Options fromMacro(String command, String macroOptions) {
 		List<String> words = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
@@ -50,7 +53,8 @@ public final class Options {
 			else current.append(c);
 		}
 		if (current.length() > 0) words.add(current.toString());
-		return new Options(command, words);
+		// the macro recorder writes a ticked checkbox as the bare key
+		return new Options(command, words.stream().map(w -> w.contains("=") ? w : w + "=true").toList());
 	}
 
 	private static String unquote(String v) {

@@ -1,0 +1,83 @@
+package org.labelefficient.ij1;
+
+import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.labelefficient.cli.Main;
+import org.labelefficient.cli.Options;
+import org.labelefficient.io.BadInputException;
+
+import ij.IJ;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+/**
+ * The ImageJ 1.x door listed in {@code plugins.config}: runs a command-line command ({@code arg}: train, predict,
+ * evaluate, demo, info) with the options of {@code run("LES Train", "dataset=... method=pce ...")}. Options come from
+ * {@link Macro#getOptions()}, so it runs headless; a person at the screen without options gets one dialog. Output
+ * and errors go to the Log window (stdout when headless); an error dialog only when no macro is running.
+ */
+public class MacroCommand implements PlugIn {
+
+	@Override
+	public void run(String arg) {
+		String options = Macro.getOptions();
+		if (options == null) options = askForOptions(arg);
+		if (options == null) return;
+		PrintStream log = logStream();
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+		int status;
+		try {
+			status = Main.run(arg, Options.fromMacro(arg, options), log, err);
+		}
+		catch (BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			status = 2;
+		}
+		log.flush();
+		String error = errors.toString(StandardCharsets.UTF_8).trim();
+		if (status == 0) return;
+		IJ.log(error);
+		if (Macro.getOptions() == null && !GraphicsEnvironment.isHeadless()) IJ.error("Label-Efficient Segmentation",
+			error);
+	}
+
+	/** The dialog shown when the command is started from the menu without options. */
+	private static String askForOptions(String command) {
+		if (GraphicsEnvironment.isHeadless()) {
+			IJ.log("Error: LES " + command + " needs options when headless: " + Main.usage(command));
+			return null;
+		}
+		GenericDialog gd = new GenericDialog("Label-Efficient Segmentation: " + command);
+		gd.addMessage("Options (key=value, values with spaces in [brackets]):\n" + Main.usage(command));
+		gd.addStringField("options", "", 80);
+		gd.showDialog();
+		return gd.wasCanceled() ? null : gd.getNextString();
+	}
+
+	/** A stream whose lines go to {@link IJ#log}. */
+	private static PrintStream logStream() {
+		return new PrintStream(new OutputStream() {
+
+			private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+			@Override
+			public void write(int b) {
+				if (b != '\n') line.write(b);
+				else flush();
+			}
+
+			@Override
+			public void flush() {
+				if (line.size() == 0) return;
+				IJ.log(line.toString(StandardCharsets.UTF_8));
+				line.reset();
+			}
+		}, true, StandardCharsets.UTF_8);
+	}
+}
