@@ -1,11 +1,21 @@
 package org.labelefficient.io;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.io.FileInfo;
 import ij.io.FileSaver;
+import ij.io.Opener;
+import ij.io.TiffEncoder;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
@@ -13,98 +23,204 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 /**
- * The formats ImageJ 1.x reads and writes (TIFF, PNG, DICOM, JPEG, ...), and conversion between {@link ImagePlus}
- * and {@link Volume}: stack slices become z, the calibration becomes the spacing. Grey-level images only (8, 16 or
- * 32 bit, one channel, one time point).
+ * Images through ImageJ 1.x: reading every format ImageJ opens (TIFF, PNG, DICOM, JPEG, ...), conversion between
+ * {@link ImagePlus} and {@link Volume}, and TIFF and PNG writing. Stack slices become z; the calibration's pixel
+ * width, height and depth become the spacing. RGB images are converted to grey luminance
+ * (0.299 R + 0.587 G + 0.114 B; grey pixels keep their value exactly); multi-channel images and hyperstacks with
+ * both several slices and several frames are rejected. 8- and 16-bit images with a calibration function (such as
+ * signed 16-bit DICOM) give calibrated values.
  */
 public final class ImageJFormats {
 
+	private static final Set<VoxelType> IMAGEJ_TYPES = Set.of(VoxelType.UINT8, VoxelType.UINT16, VoxelType.FLOAT32);
+
 	private ImageJFormats() {}
 
-	/** Reads an image file with ImageJ. */
+	/**
+	 * Reads an image or stack with ImageJ's opener.
+	 *
+	 * @throws BadInputException naming the file if it is missing, ImageJ cannot open it, it is damaged or
+	 *         truncated (TIFF), or it has several channels
+	 */
 	public static Volume read(Path file) {
-		ImagePlus imp;
+		if (!Files.isRegularFile(file)) throw new BadInputException(file, "not found");
+		String ext = FileNames.extension(file);
+		if (ext.equals(".tif") || ext.equals(".tiff")) TiffCheck.check(file);
+		ImagePlus imp = open(file);
+		if (imp == null)
+			throw new BadInputException(file, "ImageJ cannot open this file (unknown format, or damaged)");
 		try {
-			imp = IJ.openImage(file.toString());
+			return fromImagePlus(imp);
+		} catch (BadInputException e) {
+			throw new BadInputException(file, e.getMessage(), e);
 		}
-		catch (RuntimeException e) {
-			throw new BadInputException(file, "cannot be read as an image (" + e.getMessage() + ")", e);
+	}
+
+	private static ImagePlus open(Path file) {
+		boolean redirecting = IJ.redirectingErrorMessages();
+		try {
+			IJ.redirectErrorMessages(true);
+			Opener opener = new Opener();
+			opener.setSilentMode(true);
+			return opener.openImage(file.toAbsolutePath().toString());
+		} catch (RuntimeException e) {
+			throw new BadInputException(file, "ImageJ cannot read this file: " + e, e);
+		} finally {
+			IJ.redirectErrorMessages(redirecting);
 		}
-		if (imp == null) throw new BadInputException(file, "cannot be read as an image (unsupported or corrupt file)");
-		return fromImagePlus(imp, file.toString());
 	}
 
 	/**
-	 * The voxels of a grey-level image or stack.
+	 * The voxels of an ImageJ image as a volume (a copy): slices (or frames) become z, the calibration gives the
+	 * spacing, RGB becomes grey luminance.
 	 *
-	 * @param source the file or image title named in errors
+	 * @throws BadInputException if the image has several channels, or several slices and several frames
 	 */
-	public static Volume fromImagePlus(ImagePlus imp, String source) {
-		if (imp.getType() == ImagePlus.COLOR_RGB || imp.getType() == ImagePlus.COLOR_256) throw new BadInputException(
-			source + ": is a colour image; convert it to 8-bit, 16-bit or 32-bit grey first");
-		if (imp.getNChannels() > 1 || imp.getNFrames() > 1) throw new BadInputException(source + ": has "
-			+ imp.getNChannels() + " channels and " + imp.getNFrames()
-			+ " time points; only single-channel 2D images and 3D stacks are supported");
-		int w = imp.getWidth(), h = imp.getHeight(), d = imp.getStackSize();
-		float[] data = new float[Math.multiplyExact(Math.multiplyExact(w, h), d)];
+	public static Volume fromImagePlus(ImagePlus imp) {
+		if (imp.getNChannels() > 1) throw new BadInputException("image '" + imp.getTitle() + "' has "
+			+ imp.getNChannels() + " channels; only single-channel images are supported (split the channels first)");
+		if (imp.getNSlices() > 1 && imp.getNFrames() > 1) throw new BadInputException("image '" + imp.getTitle()
+			+ "' has both " + imp.getNSlices() + " slices and " + imp.getNFrames() + " frames; only one of them "
+			+ "can be the volume's depth");
+		int width = imp.getWidth(), height = imp.getHeight(), depth = imp.getStackSize();
+		float[] data = new float[Math.multiplyExact(Math.multiplyExact(width, height), depth)];
+		float[] table = imp.getBitDepth() <= 16 && imp.getCalibration().calibrated()
+			? imp.getCalibration().getCTable() : null;
 		ImageStack stack = imp.getStack();
-		for (int z = 0; z < d; z++) {
-			ImageProcessor ip = stack.getProcessor(z + 1);
-			for (int i = 0; i < w * h; i++)
-				data[z * w * h + i] = ip.getf(i);
-		}
-		Calibration c = imp.getCalibration();
-		return new Volume(data, w, h, d, new double[] { positive(c.pixelWidth), positive(c.pixelHeight), positive(
-			c.pixelDepth) });
+		for (int z = 0; z < depth; z++)
+			copySlice(stack.getProcessor(z + 1), table, data, z * width * height);
+		return new Volume(data, width, height, depth, spacing(imp.getCalibration()));
 	}
 
-	/** An image of {@code volume} with pixel type UINT8, UINT16 or FLOAT32 (integer types round and clamp). */
+	private static void copySlice(ImageProcessor ip, float[] table, float[] out, int offset) {
+		Object pixels = ip.getPixels();
+		int n = ip.getPixelCount();
+		if (pixels instanceof byte[]) {
+			byte[] p = (byte[]) pixels;
+			for (int i = 0; i < n; i++) out[offset + i] = lookUp(table, p[i] & 0xff);
+		} else if (pixels instanceof short[]) {
+			short[] p = (short[]) pixels;
+			for (int i = 0; i < n; i++) out[offset + i] = lookUp(table, p[i] & 0xffff);
+		} else if (pixels instanceof float[]) {
+			System.arraycopy(pixels, 0, out, offset, n);
+		} else {
+			int[] p = (int[]) pixels;
+			for (int i = 0; i < n; i++) out[offset + i] = luminance(p[i]);
+		}
+	}
+
+	private static float lookUp(float[] table, int raw) {
+		return table == null || raw >= table.length ? raw : table[raw];
+	}
+
+	private static float luminance(int rgb) {
+		int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+		if (r == g && g == b) return r;
+		return (float) (0.299 * r + 0.587 * g + 0.114 * b);
+	}
+
+	private static double[] spacing(Calibration cal) {
+		return new double[] { positive(cal.pixelWidth), positive(cal.pixelHeight), positive(cal.pixelDepth) };
+	}
+
+	private static double positive(double v) {
+		return v > 0 && Double.isFinite(v) ? v : 1;
+	}
+
+	/**
+	 * A new ImageJ image (a stack when the depth exceeds 1) holding the volume stored as UINT8, UINT16 or FLOAT32
+	 * (rounded and clamped for the integer types). The calibration carries the spacing, in mm unless it is 1, 1, 1.
+	 *
+	 * @throws BadInputException for the other voxel types, which ImageJ images cannot hold
+	 */
 	public static ImagePlus toImagePlus(Volume volume, String title, VoxelType type) {
+		if (!IMAGEJ_TYPES.contains(type)) throw new BadInputException("ImageJ images hold UINT8, UINT16 or "
+			+ "FLOAT32 voxels, not " + type);
 		int w = volume.width(), h = volume.height(), n = volume.sliceSize();
 		ImageStack stack = new ImageStack(w, h);
-		float[] d = volume.data();
-		for (int z = 0; z < volume.depth(); z++) {
-			ImageProcessor ip = switch (type) {
-				case UINT8 -> new ByteProcessor(w, h);
-				case UINT16 -> new ShortProcessor(w, h);
-				case FLOAT32 -> new FloatProcessor(w, h);
-				default -> throw new BadInputException(title + ": ImageJ images hold 8-bit, 16-bit or 32-bit pixels, "
-					+ "not " + type);
-			};
-			for (int i = 0; i < n; i++) {
-				float v = d[z * n + i];
-				ip.setf(i, type == VoxelType.FLOAT32 ? v : NiftiWriter.clamp(v, 0, type == VoxelType.UINT8 ? 255 : 65535));
-			}
-			stack.addSlice(ip);
-		}
+		for (int z = 0; z < volume.depth(); z++)
+			stack.addSlice(null, processor(volume.data(), z * n, w, h, type));
 		ImagePlus imp = new ImagePlus(title, stack);
-		Calibration c = imp.getCalibration();
-		double[] s = volume.spacing();
-		c.pixelWidth = s[0];
-		c.pixelHeight = s[1];
-		c.pixelDepth = s[2];
+		imp.setDimensions(1, volume.depth(), 1);
+		imp.setCalibration(calibration(volume.spacing()));
+		if (type != VoxelType.UINT8) setDisplayRange(imp, volume.data());
 		return imp;
 	}
 
-	/** Writes a TIFF (a stack when the volume has several slices). */
+	private static ImageProcessor processor(float[] data, int offset, int w, int h, VoxelType type) {
+		int n = w * h;
+		switch (type) {
+			case UINT8: {
+				byte[] p = new byte[n];
+				for (int i = 0; i < n; i++) p[i] = (byte) (int) type.fit(data[offset + i]);
+				return new ByteProcessor(w, h, p);
+			}
+			case UINT16: {
+				short[] p = new short[n];
+				for (int i = 0; i < n; i++) p[i] = (short) (int) type.fit(data[offset + i]);
+				return new ShortProcessor(w, h, p, null);
+			}
+			default: {
+				float[] p = new float[n];
+				System.arraycopy(data, offset, p, 0, n);
+				return new FloatProcessor(w, h, p);
+			}
+		}
+	}
+
+	private static Calibration calibration(double[] spacing) {
+		Calibration cal = new Calibration();
+		cal.pixelWidth = spacing[0];
+		cal.pixelHeight = spacing[1];
+		cal.pixelDepth = spacing[2];
+		if (spacing[0] != 1 || spacing[1] != 1 || spacing[2] != 1) cal.setUnit("mm");
+		return cal;
+	}
+
+	private static void setDisplayRange(ImagePlus imp, float[] data) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		for (float v : data)
+			if (Float.isFinite(v)) {
+				min = Math.min(min, v);
+				max = Math.max(max, v);
+			}
+		if (min <= max) imp.setDisplayRange(min, max);
+	}
+
+	/**
+	 * Writes a volume as an ImageJ TIFF (a stack when the depth exceeds 1) with its spacing, atomically.
+	 *
+	 * @throws BadInputException naming the file for types other than UINT8, UINT16 and FLOAT32, or if it cannot
+	 *         be written
+	 */
 	public static void writeTiff(Volume volume, Path file, VoxelType type) {
-		ImagePlus imp = toImagePlus(volume, file.getFileName().toString(), type);
-		FileSaver saver = new FileSaver(imp);
-		boolean ok = volume.depth() > 1 ? saver.saveAsTiffStack(file.toString()) : saver.saveAsTiff(file.toString());
-		if (!ok) throw new BadInputException(file, "could not be written as TIFF");
+		if (!IMAGEJ_TYPES.contains(type)) throw new BadInputException(file, "TIFF files are written as UINT8, "
+			+ "UINT16 or FLOAT32, not " + type);
+		ImagePlus imp = toImagePlus(volume, FileNames.baseName(file), type);
+		FileInfo info = imp.getFileInfo();
+		info.description = new FileSaver(imp).getDescriptionString();
+		AtomicFile.write(file, out -> new TiffEncoder(info).write(out));
 	}
 
-	/** Writes a 2D PNG (8 or 16 bit). */
+	/**
+	 * Writes a 2D image as a greyscale PNG (8 or 16 bits), atomically. PNG keeps no spacing.
+	 *
+	 * @throws BadInputException naming the file for a volume of depth above 1, types other than UINT8 and UINT16,
+	 *         or if it cannot be written
+	 */
 	public static void writePng(Volume volume, Path file, VoxelType type) {
-		if (volume.depth() != 1) throw new BadInputException(file, "PNG holds 2D images only; this volume has "
+		if (volume.depth() != 1) throw new BadInputException(file, "a PNG file holds one 2D image; the volume has "
 			+ volume.depth() + " slices (use .tif or .nii.gz)");
-		if (type != VoxelType.UINT8 && type != VoxelType.UINT16) throw new BadInputException(file,
-			"PNG holds 8-bit or 16-bit pixels, not " + type);
-		if (!new FileSaver(toImagePlus(volume, file.getFileName().toString(), type)).saveAsPng(file.toString()))
-			throw new BadInputException(file, "could not be written as PNG");
-	}
-
-	private static double positive(double s) {
-		return s > 0 && Double.isFinite(s) ? s : 1;
+		if (type != VoxelType.UINT8 && type != VoxelType.UINT16)
+			throw new BadInputException(file, "PNG files are written as UINT8 or UINT16, not " + type);
+		BufferedImage image = new BufferedImage(volume.width(), volume.height(),
+			type == VoxelType.UINT8 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_USHORT_GRAY);
+		WritableRaster raster = image.getRaster();
+		int[] samples = new int[volume.sliceSize()];
+		for (int i = 0; i < samples.length; i++) samples[i] = (int) type.fit(volume.data()[i]);
+		raster.setSamples(0, 0, volume.width(), volume.height(), 0, samples);
+		AtomicFile.write(file, out -> {
+			if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
+		});
 	}
 }

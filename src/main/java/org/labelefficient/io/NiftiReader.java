@@ -1,75 +1,126 @@
 package org.labelefficient.io;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
- * Reads single-file NIfTI-1 images ({@code .nii}, {@code .nii.gz}) of any integer or float voxel type into a
- * {@link Volume}, applying {@code scl_slope}/{@code scl_inter} and taking the spacing from {@code pixdim}. Reads no
- * more than the file holds: a truncated or corrupt file gives a {@link BadInputException}.
+ * Reads NIfTI-1 single files ({@code .nii}, and gzip-compressed {@code .nii.gz}, recognised by content) into a
+ * {@link Volume}: datatypes uint8, int8, int16, uint16, int32, uint32, float32 and float64, either byte order,
+ * scl_slope/scl_inter applied. Voxels keep their stored order (no reorientation); spacing comes from pixdim.
  */
 public final class NiftiReader {
 
+	/** Most bytes one byte of a deflate stream can expand to (the format's limit is about 1032). */
+	private static final long MAX_GZIP_RATIO = 1100;
+	private static final int CHUNK = 1 << 16;
+
 	private NiftiReader() {}
 
-	/** Reads a {@code .nii} or {@code .nii.gz} file. */
+	/**
+	 * Reads a NIfTI-1 file.
+	 *
+	 * @throws BadInputException naming the file if it is missing, truncated, damaged or of an unsupported kind
+	 */
 	public static Volume read(Path file) {
+		if (!Files.isRegularFile(file)) throw new BadInputException(file, "not found");
 		try (InputStream in = open(file)) {
-			NiftiHeader h = NiftiHeader.parse(in.readNBytes(NiftiHeader.SIZE), file);
-			if (h.dataBytes() > Integer.MAX_VALUE - 64) throw new BadInputException(file, "declares " + h.width()
-				+ "x" + h.height() + "x" + h.depth() + " voxels, more than can be read into memory");
-			if (!file.toString().endsWith(".gz") && h.voxOffset() + h.dataBytes() > Files.size(file))
-				throw new BadInputException(file, "is truncated: the header declares " + h.dataBytes()
-					+ " bytes of voxels but the file is only " + Files.size(file) + " bytes long");
-			in.skipNBytes(h.voxOffset() - NiftiHeader.SIZE);
-			byte[] data = in.readNBytes((int) h.dataBytes());
-			if (data.length < h.dataBytes()) throw new BadInputException(file, "is truncated: " + data.length + " of "
-				+ h.dataBytes() + " bytes of voxel data");
-			return new Volume(decode(data, h), h.width(), h.height(), h.depth(), h.spacing());
-		}
-		catch (ZipException | EOFException e) {
-			throw new BadInputException(file, "is truncated or not a valid gzip file (" + e.getMessage() + ")", e);
-		}
-		catch (IOException e) {
-			throw new BadInputException(file, "cannot be read (" + e.getMessage() + ")", e);
+			NiftiHeader header = NiftiHeader.parse(readUpTo(in, NiftiHeader.SIZE), file);
+			checkCapacity(file, header);
+			skipFully(in, header.voxOffset() - NiftiHeader.SIZE);
+			float[] data = readVoxels(in, header);
+			return new Volume(data, header.width(), header.height(), header.depth(), header.spacing());
+		} catch (EOFException e) {
+			throw new BadInputException(file, "truncated NIfTI file (" + e.getMessage() + ")", e);
+		} catch (IOException e) {
+			throw new BadInputException(file, "damaged or unreadable NIfTI file: " + e.getMessage(), e);
 		}
 	}
 
 	private static InputStream open(Path file) throws IOException {
-		InputStream raw = Files.newInputStream(file);
-		return file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+		InputStream raw = new BufferedInputStream(Files.newInputStream(file), CHUNK);
+		if (!isGzip(file)) return raw;
+		try {
+			return new BufferedInputStream(new GZIPInputStream(raw, CHUNK), CHUNK);
+		} catch (IOException e) {
+			raw.close();
+			throw e;
+		}
 	}
 
-	private static float[] decode(byte[] data, NiftiHeader h) {
-		ByteBuffer b = ByteBuffer.wrap(data).order(h.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-		int n = (int) h.voxels();
-		float[] out = new float[n];
-		double slope = h.slope(), inter = h.intercept();
-		for (int i = 0; i < n; i++)
-			out[i] = (float) (value(b, h.datatype(), i) * slope + inter);
-		return out;
+	private static boolean isGzip(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return in.read() == 0x1f && in.read() == 0x8b;
+		}
 	}
 
-	private static double value(ByteBuffer b, int datatype, int i) {
-		return switch (datatype) {
-			case 2 -> b.get(i) & 0xFF;
-			case 256 -> b.get(i);
-			case 4 -> b.getShort(2 * i);
-			case 512 -> b.getShort(2 * i) & 0xFFFF;
-			case 8 -> b.getInt(4 * i);
-			case 768 -> b.getInt(4 * i) & 0xFFFFFFFFL;
-			case 16 -> b.getFloat(4 * i);
-			case 64 -> b.getDouble(8 * i);
-			case 1024, 1280 -> b.getLong(8 * i);
-			default -> throw new IllegalStateException("datatype " + datatype);
-		};
+	/** Refuses headers that ask for more voxel data than the file can hold, before anything is allocated. */
+	private static void checkCapacity(Path file, NiftiHeader header) throws IOException {
+		long length = Files.size(file);
+		boolean gz = isGzip(file);
+		long capacity = gz ? length * MAX_GZIP_RATIO : length;
+		long needed = header.voxOffset() + header.dataBytes();
+		if (needed > capacity)
+			throw new BadInputException(file, "truncated or damaged NIfTI file: the header describes "
+				+ header.width() + "x" + header.height() + "x" + header.depth() + " voxels (" + needed
+				+ " bytes) but the file " + (gz ? "can hold at most " + capacity : "has " + length) + " bytes");
+	}
+
+	private static byte[] readUpTo(InputStream in, int n) throws IOException {
+		byte[] bytes = in.readNBytes(n);
+		if (bytes.length < n) throw new EOFException("header has " + bytes.length + " of " + n + " bytes");
+		return bytes;
+	}
+
+	private static void skipFully(InputStream in, long n) throws IOException {
+		for (long left = n; left > 0;) {
+			long skipped = in.skip(left);
+			if (skipped <= 0) {
+				if (in.read() < 0) throw new EOFException("file ends before the voxel data");
+				skipped = 1;
+			}
+			left -= skipped;
+		}
+	}
+
+	private static float[] readVoxels(InputStream in, NiftiHeader header) throws IOException {
+		int n = header.voxelCount();
+		int bpv = header.bytesPerVoxel();
+		float[] data = new float[n];
+		byte[] buffer = new byte[CHUNK];
+		for (int done = 0; done < n;) {
+			int count = Math.min(CHUNK / bpv, n - done);
+			int got = in.readNBytes(buffer, 0, count * bpv);
+			if (got < count * bpv) throw new EOFException("voxel data ends after "
+				+ ((long) done * bpv + got) + " of " + header.dataBytes() + " bytes");
+			decode(ByteBuffer.wrap(buffer).order(header.order()), header.datatype(), data, done, count);
+			done += count;
+		}
+		if (header.scaled()) scale(data, header.slope(), header.intercept());
+		return data;
+	}
+
+	private static void decode(ByteBuffer b, int datatype, float[] out, int from, int count) {
+		int to = from + count;
+		switch (datatype) {
+			case 2: for (int i = from; i < to; i++) out[i] = b.get() & 0xff; break;
+			case 256: for (int i = from; i < to; i++) out[i] = b.get(); break;
+			case 4: for (int i = from; i < to; i++) out[i] = b.getShort(); break;
+			case 512: for (int i = from; i < to; i++) out[i] = b.getShort() & 0xffff; break;
+			case 8: for (int i = from; i < to; i++) out[i] = b.getInt(); break;
+			case 768: for (int i = from; i < to; i++) out[i] = b.getInt() & 0xffffffffL; break;
+			case 16: for (int i = from; i < to; i++) out[i] = b.getFloat(); break;
+			case 64: for (int i = from; i < to; i++) out[i] = (float) b.getDouble(); break;
+			default: throw new IllegalStateException("datatype " + datatype + " passed the header check");
+		}
+	}
+
+	private static void scale(float[] data, double slope, double intercept) {
+		for (int i = 0; i < data.length; i++) data[i] = (float) (data[i] * slope + intercept);
 	}
 }

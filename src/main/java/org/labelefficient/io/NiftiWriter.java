@@ -1,53 +1,62 @@
 package org.labelefficient.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a {@link Volume} as a single-file NIfTI-1 ({@code .nii}, or gzip-compressed {@code .nii.gz}) with the voxel
- * type chosen by the caller; integer types round and clamp to their range. Spacing goes to {@code pixdim} and to an
- * axis-aligned qform/sform.
+ * Writes a {@link Volume} as a little-endian NIfTI-1 single file, gzip-compressed when the name ends in
+ * {@code .gz}. Every {@link VoxelType} is supported; integer types round and clamp (see {@link VoxelType#fit}).
+ * The file is written atomically ({@link AtomicFile}).
  */
 public final class NiftiWriter {
 
+	private static final int CHUNK = 1 << 16;
+
 	private NiftiWriter() {}
 
-	/** Writes {@code volume} to {@code file} (not atomically; see {@link VolumeIO#write}). */
-	public static void write(Volume volume, Path file, VoxelType type) throws IOException {
-		NiftiHeader h = NiftiHeader.forVolume(volume, type);
-		try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16); OutputStream out = file
-			.toString().toLowerCase().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-			out.write(h.toBytes());
-			out.write(encode(volume.data(), type));
+	/**
+	 * Writes {@code volume} to {@code file} stored as {@code type}.
+	 *
+	 * @throws BadInputException naming the file if it cannot be written or a size exceeds 32767
+	 */
+	public static void write(Volume volume, Path file, VoxelType type) {
+		NiftiHeader header = NiftiHeader.forVolume(volume, type);
+		header.checkWritable(file);
+		boolean gzip = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+		AtomicFile.write(file, out -> {
+			OutputStream target = gzip ? new GZIPOutputStream(out, CHUNK) : out;
+			target.write(header.toBytes());
+			writeVoxels(volume.data(), type, target);
+			if (gzip) ((GZIPOutputStream) target).finish();
+		});
+	}
+
+	private static void writeVoxels(float[] data, VoxelType type, OutputStream out) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+		for (float v : data) {
+			if (b.remaining() < type.bytes) flush(b, out);
+			put(b, type, type.fit(v));
+		}
+		flush(b, out);
+	}
+
+	private static void put(ByteBuffer b, VoxelType type, double v) {
+		switch (type) {
+			case UINT8: b.put((byte) (int) v); break;
+			case INT16: case UINT16: b.putShort((short) (int) v); break;
+			case INT32: b.putInt((int) v); break;
+			case FLOAT32: b.putFloat((float) v); break;
+			case FLOAT64: b.putDouble(v); break;
+			default: throw new IllegalStateException("unknown voxel type " + type);
 		}
 	}
 
-	private static byte[] encode(float[] d, VoxelType type) {
-		int size = NiftiHeader.bytesPerVoxel(type.niftiCode);
-		ByteBuffer b = ByteBuffer.allocate(Math.multiplyExact(d.length, size)).order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < d.length; i++) {
-			float v = d[i];
-			switch (type) {
-				case UINT8 -> b.put(i, (byte) clamp(v, 0, 255));
-				case INT16 -> b.putShort(2 * i, (short) clamp(v, Short.MIN_VALUE, Short.MAX_VALUE));
-				case UINT16 -> b.putShort(2 * i, (short) clamp(v, 0, 65535));
-				case INT32 -> b.putInt(4 * i, (int) clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
-				case FLOAT32 -> b.putFloat(4 * i, v);
-				case FLOAT64 -> b.putDouble(8 * i, v);
-			}
-		}
-		return b.array();
-	}
-
-	/** Rounds and clamps to [min, max]; NaN becomes 0. */
-	static long clamp(float v, long min, long max) {
-		if (Float.isNaN(v)) return 0;
-		return Math.max(min, Math.min(max, Math.round((double) v)));
+	private static void flush(ByteBuffer b, OutputStream out) throws IOException {
+		out.write(b.array(), 0, b.position());
+		b.clear();
 	}
 }

@@ -1,32 +1,30 @@
 package org.labelefficient.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
  * Reads and writes images and volumes by file name: NIfTI-1 ({@code .nii}, {@code .nii.gz}), HDF5 ({@code .h5},
- * {@code .hdf5}; dataset {@code image} unless named) and the formats ImageJ 1.x opens (TIFF, PNG, DICOM, ...).
- * Errors are {@link BadInputException}s that name the file and the problem. Writes are atomic: a temporary file in
- * the same folder, renamed when complete.
+ * {@code .hdf5}, with a dataset name) and the formats ImageJ 1.x opens (TIFF, PNG, DICOM, ...). Errors are
+ * {@link BadInputException}s that name the file and the problem.
  */
 public final class VolumeIO {
 
+	/** The dataset that {@link #read} takes from HDF5 files. */
+	public static final String HDF5_IMAGE = "image";
+
 	private VolumeIO() {}
 
-	/** Reads an image or volume; the format follows from the file name. */
+	/**
+	 * Reads an image or volume; the format follows from the file name: NIfTI-1 ({@link NiftiReader}), HDF5 dataset
+	 * {@value #HDF5_IMAGE} ({@link Hdf5Reader}), anything else through ImageJ ({@link ImageJFormats#read}).
+	 */
 	public static Volume read(Path file) {
-		if (!Files.isRegularFile(file)) throw new BadInputException(file, Files.isDirectory(file)
-			? "is a folder, not an image file" : "not found");
-		return switch (FileNames.extension(file)) {
-			case ".nii", ".nii.gz" -> NiftiReader.read(file);
-			case ".h5", ".hdf5" -> Hdf5Reader.read(file, Hdf5Reader.DEFAULT_DATASET);
-			default -> ImageJFormats.read(file);
-		};
+		switch (FileNames.extension(file)) {
+			case ".nii": case ".nii.gz": return NiftiReader.read(file);
+			case ".h5": case ".hdf5": return Hdf5Reader.read(file, HDF5_IMAGE);
+			default: return ImageJFormats.read(file);
+		}
 	}
 
 	/** Reads dataset {@code dataset} of an HDF5 file, shape (z, y, x) or (y, x). */
@@ -34,49 +32,23 @@ public final class VolumeIO {
 		return Hdf5Reader.read(file, dataset);
 	}
 
-	/** The names of the datasets at the root of an HDF5 file. */
+	/** The paths of the datasets in an HDF5 file, such as {@code [image, label, scribble]}. */
 	public static List<String> hdf5Datasets(Path file) {
 		return Hdf5Reader.datasets(file);
 	}
 
 	/**
-	 * Writes a volume; the format follows from the file name ({@code .nii}, {@code .nii.gz}: every type; {@code .tif}:
-	 * UINT8, UINT16, FLOAT32; {@code .png}: 2D UINT8 or UINT16). Creates missing parent folders.
+	 * Writes a volume; the format follows from the file name; atomic (temporary file, then rename). NIfTI takes
+	 * every type, TIFF UINT8, UINT16 and FLOAT32, PNG (2D only) UINT8 and UINT16; integer types round and clamp.
+	 *
+	 * @throws BadInputException naming the file for another format, an unsupported type, or a write failure
 	 */
 	public static void write(Volume volume, Path file, VoxelType type) {
-		String ext = FileNames.extension(file);
-		Path parent = file.toAbsolutePath().getParent();
-		Path tmp = parent.resolve("." + file.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-" + Thread
-			.currentThread().getId() + ext);
-		try {
-			Files.createDirectories(parent);
-			switch (ext) {
-				case ".nii", ".nii.gz" -> NiftiWriter.write(volume, tmp, type);
-				case ".tif", ".tiff" -> ImageJFormats.writeTiff(volume, tmp, type);
-				case ".png" -> ImageJFormats.writePng(volume, tmp, type);
-				default -> throw new BadInputException(file, "cannot be written: use .nii, .nii.gz, .tif or .png");
-			}
-			move(tmp, file);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-		}
-		finally {
-			try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (IOException e) {
-				// the temporary file is hidden and named after the target; nothing more to do
-			}
-		}
-	}
-
-	private static void move(Path tmp, Path file) throws IOException {
-		try {
-			Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException e) {
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+		switch (FileNames.extension(file)) {
+			case ".nii": case ".nii.gz": NiftiWriter.write(volume, file, type); break;
+			case ".tif": case ".tiff": ImageJFormats.writeTiff(volume, file, type); break;
+			case ".png": ImageJFormats.writePng(volume, file, type); break;
+			default: throw new BadInputException(file, "cannot write this format; use .nii.gz, .nii, .tif or .png");
 		}
 	}
 }
