@@ -10,9 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.labelefficient.io.AtomicFile;
+
 /**
  * Writes that never leave a half-written file or folder behind: content goes to a temporary sibling first and is
- * then renamed over the target.
+ * then renamed over the target (files through {@link AtomicFile}; folders renamed aside, then replaced).
  */
 public final class AtomicFiles {
 
@@ -20,16 +22,7 @@ public final class AtomicFiles {
 
 	/** Writes a text file atomically, creating parent folders. */
 	public static void writeString(Path file, String content) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-		try {
-			Files.writeString(tmp, content, StandardCharsets.UTF_8);
-			move(tmp, file);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFile.write(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
