@@ -37,6 +37,13 @@ public final class ModelPredictor implements AutoCloseable {
 	/** Opens a model folder; checks {@code model.json} and the chosen SavedModel. */
 	public static ModelPredictor open(Path modelDir, PredictionOptions options) {
 		ModelInfo info = ModelInfo.read(modelDir);
+		try {
+			ModelFolder.recover(modelDir);
+		}
+		catch (IOException e) {
+			throw new BadInputException(modelDir, "a part left aside by an interrupted save cannot be restored ("
+				+ e.getMessage() + ")", e);
+		}
 		Path saved = options.checkpoint().equals("latest") ? ModelFolder.latest(modelDir) : ModelFolder.best(modelDir);
 		if (!Files.isDirectory(saved)) throw new BadInputException(saved, "missing from the model folder");
 		return new ModelPredictor(info, new SavedModelNetwork(saved, info.numClasses, info.network().sizeDivisor()),

@@ -1,5 +1,6 @@
 package org.labelefficient.model;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -21,5 +22,14 @@ public final class ModelFolder {
 
 	public static Path checkpoint(Path model) {
 		return model.resolve("checkpoint");
+	}
+
+	/**
+	 * Puts back any part left renamed aside by a process killed while replacing it (see
+	 * {@link AtomicFiles#replaceDirectory}), so that the last complete best, latest and checkpoint folders are found.
+	 */
+	public static void recover(Path model) throws IOException {
+		for (Path part : new Path[] { best(model), latest(model), checkpoint(model) })
+			AtomicFiles.recoverDirectory(part);
 	}
 }

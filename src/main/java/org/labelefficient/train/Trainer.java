@@ -54,15 +54,15 @@ public final class Trainer {
 			RemainingTime timer = new RemainingTime();
 			double lossSum = 0;
 			int lossCount = 0;
+			Batch batch = null;
 			while (state.iterationsDone < s.iterations() && !control.shouldStop()) {
 				int it = state.iterationsDone;
 				long t0 = System.nanoTime();
-				Map<String, Double> terms = step(session, g, job.batches().next(random(s.seed(), it), plan), it);
+				batch = job.batches().next(random(s.seed(), it), plan);
+				Map<String, Double> terms = step(session, g, batch, it);
 				double loss = terms.remove("loss");
 				double seconds = (System.nanoTime() - t0) / 1e9;
-				if (!Double.isFinite(loss)) throw new TrainingFailedException("The loss became " + loss
-					+ " at iteration " + (it + 1) + "; training stopped. The last good checkpoint (iteration "
-					+ state.iterationsDone + ") is kept in " + checkpointDir + "; try a lower learning_rate.");
+				if (!Double.isFinite(loss)) throw diverged("loss became " + loss + " at", it + 1, state);
 				state.iterationsDone++;
 				state.secondsTrained += seconds;
 				timer.record(seconds);
@@ -72,12 +72,13 @@ public final class Trainer {
 					.learningRateAt(it), timer.secondsPerIteration(), timer.secondsLeft(s.iterations()
 						- state.iterationsDone)));
 				if (state.iterationsDone % s.validationInterval() == 0 || state.iterationsDone == s.iterations()) {
-					save(session, g, state, lossSum / lossCount, checkpointDir);
+					save(session, g, state, lossSum / lossCount, checkpointDir, batch);
 					lossSum = 0;
 					lossCount = 0;
 				}
 			}
-			if (control.shouldStop() && lossCount > 0) save(session, g, state, lossSum / lossCount, checkpointDir);
+			if (control.shouldStop() && lossCount > 0) save(session, g, state, lossSum / lossCount, checkpointDir,
+				batch);
 			return new TrainingResult(job.output(), state.iterationsDone, control.isCancelled(), state.bestDice < 0
 				? Double.NaN : state.bestDice, state.bestIteration, state.secondsTrained);
 		}
@@ -124,9 +125,15 @@ public final class Trainer {
 		}
 	}
 
-	private void save(Session session, TrainingGraph g, Checkpoint.State state, double meanLoss, Path checkpointDir)
-		throws IOException {
+	/**
+	 * Validates, exports and checkpoints the weights after the last step, once they are known to be good: finite, and
+	 * giving finite predictions on the last batch (a step can leave finite weights that overflow a forward pass).
+	 */
+	private void save(Session session, TrainingGraph g, Checkpoint.State state, double meanLoss, Path checkpointDir,
+		Batch last) throws IOException {
 		Map<String, float[]> weights = g.method.predictor().weights().read(session);
+		if (!finite(weights) || !predictsFinite(session, g, last)) throw diverged(
+			"weights became unusable (NaN or infinite outputs) by", state.iterationsDone, state);
 		double dice = validate(session, g);
 		state.history.add(new HistoryEntry(state.iterationsDone, meanLoss, dice));
 		boolean best = job.validation().isEmpty() || dice > state.bestDice;
@@ -141,11 +148,37 @@ public final class Trainer {
 		if (!job.validation().isEmpty()) listener.validated(state.iterationsDone, dice, best);
 	}
 
+	/** The error for a run whose loss or weights stopped being finite; the last checkpoint is left as it was. */
+	private TrainingFailedException diverged(String what, int iteration, Checkpoint.State state) {
+		int saved = state.history.isEmpty() ? 0 : state.history.get(state.history.size() - 1).iteration();
+		return new TrainingFailedException("The " + what + " iteration " + iteration + "; training stopped. " + (saved
+			== 0 ? "No checkpoint had been saved yet" : "The last good checkpoint (iteration " + saved + ") is kept in "
+				+ ModelFolder.checkpoint(job.output())) + "; try a lower learning_rate.");
+	}
+
+	private boolean predictsFinite(Session session, TrainingGraph g, Batch b) {
+		float[] p = predictor(session, g).predict(b.images(), b.size(), b.patchSize(), b.patchSize());
+		for (float v : p)
+			if (!Float.isFinite(v)) return false;
+		return true;
+	}
+
+	private SessionPredictor predictor(Session session, TrainingGraph g) {
+		return new SessionPredictor(session, g.validationImages, g.validationProbabilities, job.network().numClasses(),
+			job.network().sizeDivisor());
+	}
+
+	private static boolean finite(Map<String, float[]> weights) {
+		for (float[] w : weights.values())
+			for (float v : w)
+				if (!Float.isFinite(v)) return false;
+		return true;
+	}
+
 	private double validate(Session session, TrainingGraph g) {
 		if (job.validation().isEmpty()) return Double.NaN;
-		SessionPredictor predictor = new SessionPredictor(session, g.validationImages, g.validationProbabilities, job
-			.network().numClasses(), job.network().sizeDivisor());
-		VolumeSegmenter segmenter = new VolumeSegmenter(predictor, job.settings().patchSize(), TILE_OVERLAP);
+		VolumeSegmenter segmenter = new VolumeSegmenter(predictor(session, g), job.settings().patchSize(),
+			TILE_OVERLAP);
 		double sum = 0;
 		for (ValidationCase c : job.validation())
 			sum += SegmentationMetrics.meanDice(segmenter.segment(c.image(), false).labels(), c.label(), job

@@ -40,7 +40,7 @@ public final class TrainingRunner {
 	}
 
 	/** Everything up to the first iteration: all checks, the dataset, the job. */
-	public static TrainingJob prepare(TrainingRequest request, TrainingListener listener) {
+	public static TrainingJob prepare(TrainingRequest request, TrainingListener listener) throws IOException {
 		TrainingMethod method = Methods.get(request.method());
 		MethodSettings methodSettings = new MethodSettings(method.settings(), request.methodSettings());
 		Normalization normalization = Normalization.parse(request.normalization());
@@ -61,11 +61,12 @@ public final class TrainingRunner {
 			.resume(), describe(request, method, methodSettings, network, normalization));
 	}
 
-	private static void checkOutput(TrainingRequest r) {
+	private static void checkOutput(TrainingRequest r) throws IOException {
 		if (Files.isRegularFile(r.output())) throw new BadInputException(r.output(),
 			"is a file; output must be a model folder");
+		if (Files.isDirectory(r.output())) ModelFolder.recover(r.output());
 		boolean hasModel = Files.isRegularFile(r.output().resolve(ModelInfo.FILE));
-		if (r.resume() && !Files.isDirectory(ModelFolder.checkpoint(r.output()))) throw new BadInputException(r
+		if (r.resume() && !Checkpoint.exists(ModelFolder.checkpoint(r.output()))) throw new BadInputException(r
 			.output(), "has no checkpoint to resume from");
 		if (!r.resume() && hasModel) throw new BadInputException(r.output(),
 			"already holds a model; choose another output folder, delete it, or set resume=true to continue it");
