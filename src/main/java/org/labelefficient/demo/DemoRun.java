@@ -50,6 +50,6 @@ public record DemoRun(Path folder, int iterations, int size, long seed) {
 		TrainingSettings s = new TrainingSettings(iterations, 8, 64, seed, 2e-3, "adam", "poly", 1000, 0.1, 1e-5, 0.9,
 			false, Math.max(1, iterations / 3), 16, true, 20);
 		return new TrainingRequest(dataset, "pce", Map.of(), s, model, DemoDataset.UNLABELLED, -1, 0, 0.2,
-			"train_patients.txt", "val_patients.txt", "zscore", false);
+			"train_patients.txt", "val_patients.txt", "zscore", false, true);
 	}
 }

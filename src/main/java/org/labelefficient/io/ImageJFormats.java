@@ -65,6 +65,9 @@ public final class ImageJFormats {
 			return opener.openImage(file.toAbsolutePath().toString());
 		} catch (RuntimeException e) {
 			throw new BadInputException(file, "ImageJ cannot read this file: " + e, e);
+		} catch (OutOfMemoryError e) {
+			throw new BadInputException(file, "ImageJ cannot read this file: it declares an image too large for memory",
+				e);
 		} finally {
 			IJ.redirectErrorMessages(redirecting);
 		}

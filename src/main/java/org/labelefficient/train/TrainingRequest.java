@@ -13,7 +13,9 @@ import java.util.Map;
  * @param numClasses number of classes, 0 to take it from the data
  * @param validationFraction share of the cases of a folder dataset held out for validation when it has no list
  * @param normalization intensity normalisation mode recorded in the model
+ * @param allowPadding whether slices smaller than the patch are padded (else they are an error)
  */
 public record TrainingRequest(Path dataset, String method, Map<String, String> methodSettings,
 	TrainingSettings settings, Path output, int unlabelledValue, int labelledPatients, int numClasses,
-	double validationFraction, String trainList, String validationList, String normalization, boolean resume) {}
+	double validationFraction, String trainList, String validationList, String normalization, boolean resume,
+	boolean allowPadding) {}

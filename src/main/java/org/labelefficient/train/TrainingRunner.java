@@ -13,6 +13,7 @@ import org.labelefficient.data.DatasetLoader;
 import org.labelefficient.data.DatasetSpec;
 import org.labelefficient.data.Normalization;
 import org.labelefficient.data.SliceSampler;
+import org.labelefficient.data.TrainingSlice;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.MethodSettings;
 import org.labelefficient.method.Methods;
@@ -51,6 +52,7 @@ public final class TrainingRunner {
 				.validationList(), normalization, s.seed()));
 		listener.log(request.dataset() + ": " + data.summary());
 		BatchPlan plan = method.batchPlan(s.batchSize());
+		if (!request.allowPadding()) checkNoPadding(data, s.patchSize());
 		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
 		sampler.check(plan, method.id());
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
@@ -70,6 +72,13 @@ public final class TrainingRunner {
 			.output(), "has no checkpoint to resume from");
 		if (!r.resume() && hasModel) throw new BadInputException(r.output(),
 			"already holds a model; choose another output folder, delete it, or set resume=true to continue it");
+	}
+
+	private static void checkNoPadding(Dataset data, int patch) {
+		for (TrainingSlice t : data.slices())
+			if (t.width() < patch || t.height() < patch) throw new BadInputException(t.caseName() + ": slice " + t.z()
+				+ " is " + t.width() + "x" + t.height() + ", smaller than patch_size=" + patch
+				+ "; choose a smaller patch_size or set allow_padding=true");
 	}
 
 	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {

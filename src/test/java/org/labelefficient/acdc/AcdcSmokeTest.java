@@ -58,7 +58,7 @@ public class AcdcSmokeTest {
 		TrainingSettings s = new TrainingSettings(12, 2, 64, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 6, 8,
 			true, 5);
 		TrainingResult r = TrainingRunner.run(new TrainingRequest(ds, "pce", Map.of(), s, model, 4, -1, 0, 0.2,
-			"train_patients.txt", "val_patients.txt", "zscore", false), new TrainingListener() {}, new TrainingControl());
+			"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {}, new TrainingControl());
 		assertEquals(12, r.iterationsDone());
 		assertTrue(Files.isRegularFile(model.resolve("model.json")));
 		Path volume = acdc.resolve("volumes").resolve(AcdcData.testPatients(acdc, 1).get(0) + "_frame01.h5");
