@@ -21,7 +21,7 @@ final class TrainCommand implements CliCommand {
 	public String usage() {
 		return "train dataset=<folder> method=<id> output=<model folder> [iterations=N batch_size=N patch_size=N "
 			+ "seed=N unlabelled_value=V labelled_patients=N learning_rate=X optimizer=adam|sgd lr_schedule=poly|step|"
-			+ "constant validation_interval=N base_channels=N resume=true ...]";
+			+ "constant validation_interval=N base_channels=N resume=true allow_padding=true ...]";
 	}
 
 	@Override
