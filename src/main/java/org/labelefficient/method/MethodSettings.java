@@ -37,6 +37,11 @@ public final class MethodSettings {
 		}
 	}
 
+	/** A setting as text. */
+	public String string(String key) {
+		return raw(key);
+	}
+
 	/** A setting as a float. */
 	public float real(String key) {
 		return (float) number(key);

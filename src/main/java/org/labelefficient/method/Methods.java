@@ -15,6 +15,8 @@ public final class Methods {
 	static {
 		register(Supervised::new);
 		register(PartialCrossEntropy::new);
+		register(EntropyMinimization::new);
+		register(ScribSD::new);
 	}
 
 	private Methods() {}

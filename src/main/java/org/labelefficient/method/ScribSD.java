@@ -1,0 +1,157 @@
+package org.labelefficient.method;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.nn.ClassContrast;
+import org.labelefficient.nn.Ema;
+import org.labelefficient.nn.Losses;
+import org.labelefficient.nn.Optimizer;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.ProjectionHead;
+import org.labelefficient.nn.Regularizers;
+import org.labelefficient.nn.UNet;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * ScribSD+ (Wang et al., CMIG 2024), reconstructed where the paper is silent (README, method section): a student
+ * U-Net with deep-supervision heads learns from scribbles by partial cross-entropy; a teacher, the exponential moving
+ * average of the student, supervises it (1) at every output scale with temperature-softened predictions (KL
+ * divergence) and (2) through a class-wise contrastive term on the student's last decoder features, whose pixels take
+ * their class from the scribbles, or from confident teacher predictions elsewhere. Both regularisers ramp up with a
+ * sigmoid. The setting {@code kd_weight=0} or {@code contrast_weight=0} gives the ablations.
+ */
+public final class ScribSD implements TrainingMethod {
+
+	@Override
+	public String id() {
+		return "scribsd";
+	}
+
+	@Override
+	public String summary() {
+		return "scribbles: pCE + EMA teacher, multi-scale distillation, class-wise contrast (ScribSD+)";
+	}
+
+	@Override
+	public boolean deepSupervision() {
+		return true;
+	}
+
+	@Override
+	public BatchPlan batchPlan(int batchSize) {
+		return new BatchPlan(batchSize, 0, BatchPlan.LabelKind.SCRIBBLE);
+	}
+
+	@Override
+	public List<Setting> settings() {
+		return List.of(new Setting("ema_decay", "0.99", "teacher EMA decay (with warm-up min(1 - 1/step, decay))"),
+			new Setting("kd_weight", "0.5", "weight of the multi-scale prediction distillation (0: ablation)"),
+			new Setting("kd_temperature", "2", "softmax temperature of the distillation (loss scaled by T^2)"),
+			new Setting("kd_scale_weights", "1,0.5,0.25,0.125",
+				"weights of the scales 1, 1/2, 1/4, 1/8 (normalised to sum 1, PyMIC's deep-supervision weights)"),
+			new Setting("contrast_weight", "0.1", "weight of the class-wise contrastive term (0: ablation)"),
+			new Setting("contrast_temperature", "0.1", "InfoNCE temperature"),
+			new Setting("contrast_samples", "256", "pixels sampled per class and batch for the contrastive term"),
+			new Setting("confidence_threshold", "0.8",
+				"teacher probability from which an unscribbled pixel takes the teacher's class"),
+			new Setting("embedding_dim", "32", "channels of the projection head's output"),
+			new Setting("use_teacher", "false", "export the teacher instead of the student as the model"),
+			RampSettings.START, RampSettings.END);
+	}
+
+	@Override
+	public MethodGraph build(MethodContext c) {
+		Ops tf = c.tf();
+		MethodSettings s = c.settings();
+		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
+		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
+		ProjectionHead head = new ProjectionHead(new ParameterSet(tf, "projection"), c.network().channels()[0], 2 * (int) s
+			.number("embedding_dim"), (int) s.number("embedding_dim"));
+		Operand<TInt64> seed = c.inputs().seed;
+		UNet.Forward sf = student.forward(tf, c.inputs().images, true, seed);
+		UNet.Forward tfw = teacher.forward(tf, c.inputs().images, true, tf.math.add(seed, tf.constant(new long[] { 0,
+			1000 })));
+		Map<String, Operand<TFloat32>> terms = terms(c, sf, tfw, head);
+		Operand<TFloat32> loss = tf.constant(0f);
+		for (Operand<TFloat32> t : terms.values())
+			loss = tf.math.add(loss, t);
+		List<Variable<TFloat32>> trained = new ArrayList<>(student.weights().trainableVariables());
+		trained.addAll(head.weights().trainableVariables());
+		Optimizer optimizer = c.optimizers().create(tf, "optimizer");
+		List<Op> first = new ArrayList<>(sf.statisticUpdates());
+		first.add(optimizer.minimize(tf, c.graph(), loss, trained, c.inputs().learningRate, c.inputs().step));
+		Op ema = Ema.update(tf.withControlDependencies(first), teacher.weights(), student.weights(), c.inputs().step, s
+			.number("ema_decay"));
+		UNet predictor = s.flag("use_teacher") ? teacher : student;
+		return new MethodGraph(ema, loss, terms, predictor, List.of(student.weights(), teacher.weights(), head.weights(),
+			optimizer.state()));
+	}
+
+	private static Map<String, Operand<TFloat32>> terms(MethodContext c, UNet.Forward student, UNet.Forward teacher,
+		ProjectionHead head) {
+		Ops tf = c.tf();
+		MethodSettings s = c.settings();
+		int k = c.network().numClasses();
+		Operand<TFloat32> ramp = RampSettings.ramp(c);
+		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
+		terms.put("pce", Losses.partialCrossEntropy(tf, student.logits(), c.inputs().labels, k));
+		terms.put("kd", tf.math.mul(tf.math.mul(tf.constant(s.real("kd_weight")), ramp), distillation(tf, s, student,
+			teacher)));
+		Operand<TInt32> classes = Regularizers.assignClasses(tf, c.inputs().labels, teacher.logits(), s.real(
+			"confidence_threshold"));
+		List<Operand<TFloat32>> decoder = student.decoderFeatures();
+		Operand<TFloat32> contrast = ClassContrast.loss(tf, head.embed(tf, decoder.get(decoder.size() - 1)), classes, k,
+			s.real("contrast_temperature"), (int) s.number("contrast_samples"), c.inputs().seed);
+		terms.put("contrast", tf.math.mul(tf.math.mul(tf.constant(s.real("contrast_weight")), ramp), contrast));
+		return terms;
+	}
+
+	/** Weighted mean over the scales of the KL distillation between teacher and student outputs of that scale. */
+	private static Operand<TFloat32> distillation(Ops tf, MethodSettings s, UNet.Forward student,
+		UNet.Forward teacher) {
+		List<Operand<TFloat32>> st = new ArrayList<>(List.of(student.logits())), te = new ArrayList<>(List.of(teacher
+			.logits()));
+		st.addAll(student.deepLogits());
+		te.addAll(teacher.deepLogits());
+		double[] w = scaleWeights(s.string("kd_scale_weights"), st.size());
+		Operand<TFloat32> sum = tf.constant(0f);
+		for (int i = 0; i < st.size(); i++)
+			sum = tf.math.add(sum, tf.math.mul(tf.constant((float) w[i]), Regularizers.distillation(tf, te.get(i), st
+				.get(i), s.real("kd_temperature"))));
+		return sum;
+	}
+
+	/** The first {@code n} comma-separated weights, normalised to sum 1. */
+	static double[] scaleWeights(String text, int n) {
+		String[] parts = text.split(",");
+		if (parts.length < n) throw new BadInputException("kd_scale_weights needs " + n
+			+ " comma-separated weights, got '" + text + "'");
+		double[] w = new double[n];
+		double total = 0;
+		for (int i = 0; i < n; i++) {
+			try {
+				w[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (NumberFormatException e) {
+				throw new BadInputException("kd_scale_weights must be numbers, got '" + text + "'");
+			}
+			if (w[i] < 0) throw new BadInputException("kd_scale_weights must not be negative");
+			total += w[i];
+		}
+		if (total <= 0) throw new BadInputException("kd_scale_weights must not all be 0");
+		for (int i = 0; i < n; i++)
+			w[i] /= total;
+		return w;
+	}
+}
