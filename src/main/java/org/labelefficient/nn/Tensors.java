@@ -40,6 +40,14 @@ public final class Tensors {
 		return out;
 	}
 
+	/** All values of an int tensor, row-major. */
+	public static int[] readInts(Tensor tensor) {
+		TInt32 t = (TInt32) tensor;
+		int[] out = new int[Math.toIntExact(t.shape().size())];
+		t.copyTo(DataBuffers.of(out, false, false));
+		return out;
+	}
+
 	/** The single value of a float scalar tensor. */
 	public static float readScalar(Tensor tensor) {
 		return ((TFloat32) tensor).getFloat();
