@@ -80,8 +80,7 @@ public final class ScribSD implements TrainingMethod {
 			.number("embedding_dim"), (int) s.number("embedding_dim"));
 		Operand<TInt64> seed = c.inputs().seed;
 		UNet.Forward sf = student.forward(tf, c.inputs().images, true, seed);
-		UNet.Forward tfw = teacher.forward(tf, c.inputs().images, true, tf.math.add(seed, tf.constant(new long[] { 0,
-			1000 })));
+		UNet.Forward tfw = teacher.forward(tf, c.inputs().images, false, null);
 		Map<String, Operand<TFloat32>> terms = terms(c, sf, tfw, head);
 		Operand<TFloat32> loss = tf.constant(0f);
 		for (Operand<TFloat32> t : terms.values())

@@ -2,6 +2,8 @@ package org.labelefficient.nn;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Max;
+import org.tensorflow.op.core.Sum;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -64,6 +66,17 @@ public final class Losses {
 		Operand<TFloat32> dice = tf.math.div(tf.math.add(tf.math.mul(intersection, tf.constant(2f)), tf.constant(
 			DICE_SMOOTH)), tf.math.add(denominator, tf.constant(DICE_SMOOTH)));
 		return tf.math.sub(tf.constant(1f), meanAll(tf, dice));
+	}
+
+	/**
+	 * Log-softmax along the last axis, {@code x - m - log sum exp(x - m)} with {@code m} the (constant) maximum. Built
+	 * from elementary ops because the gradient TensorFlow Java registers for {@code LogSoftmax} is wrong (it passes
+	 * the incoming gradient through unchanged, dropping the {@code -softmax * sum} term; see LossesTest).
+	 */
+	public static Operand<TFloat32> logSoftmax(Ops tf, Operand<TFloat32> x) {
+		Operand<TInt32> last = tf.constant(-1);
+		Operand<TFloat32> shifted = tf.math.sub(x, tf.stopGradient(tf.max(x, last, Max.keepDims(true))));
+		return tf.math.sub(shifted, tf.math.log(tf.sum(tf.math.exp(shifted), last, Sum.keepDims(true))));
 	}
 
 	/** The sum of all elements, as a scalar. */

@@ -30,8 +30,8 @@ public final class Regularizers {
 	public static Operand<TFloat32> distillation(Ops tf, Operand<TFloat32> teacherLogits,
 		Operand<TFloat32> studentLogits, float temperature) {
 		Operand<TFloat32> t = tf.constant(temperature);
-		Operand<TFloat32> logPt = tf.nn.logSoftmax(tf.math.div(tf.stopGradient(teacherLogits), t));
-		Operand<TFloat32> logPs = tf.nn.logSoftmax(tf.math.div(studentLogits, t));
+		Operand<TFloat32> logPt = Losses.logSoftmax(tf, tf.math.div(tf.stopGradient(teacherLogits), t));
+		Operand<TFloat32> logPs = Losses.logSoftmax(tf, tf.math.div(studentLogits, t));
 		Operand<TFloat32> kl = tf.sum(tf.math.mul(tf.math.exp(logPt), tf.math.sub(logPt, logPs)), tf.constant(-1));
 		return tf.math.mul(Losses.meanAll(tf, kl), tf.constant(temperature * temperature));
 	}
