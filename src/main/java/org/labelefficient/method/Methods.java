@@ -17,6 +17,7 @@ public final class Methods {
 		register(PartialCrossEntropy::new);
 		register(EntropyMinimization::new);
 		register(ScribSD::new);
+		register(Dmpls::new);
 	}
 
 	private Methods() {}

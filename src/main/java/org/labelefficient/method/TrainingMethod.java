@@ -22,6 +22,11 @@ public interface TrainingMethod {
 		return false;
 	}
 
+	/** How many decoders the U-Net shares its encoder with (2 for dual-branch methods). */
+	default int decoders() {
+		return 1;
+	}
+
 	/** The composition of a batch of {@code batchSize} samples. */
 	BatchPlan batchPlan(int batchSize);
 

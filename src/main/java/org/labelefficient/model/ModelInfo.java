@@ -41,6 +41,8 @@ public final class ModelInfo {
 	public int[] channels;
 	public double[] dropout;
 	public boolean deepSupervision;
+	/** Decoders sharing the encoder (0 in files written before the field existed: read as 1). */
+	public int decoders = 1;
 	public String normalization;
 	public int patchSize;
 	public int unlabelledValue;
@@ -53,7 +55,7 @@ public final class ModelInfo {
 
 	/** The network architecture. */
 	public UNetConfig network() {
-		return new UNetConfig(1, numClasses, channels, dropout, deepSupervision);
+		return new UNetConfig(1, numClasses, channels, dropout, deepSupervision, Math.max(1, decoders));
 	}
 
 	/** Sets the architecture fields from {@code config}. */
@@ -62,6 +64,7 @@ public final class ModelInfo {
 		channels = config.channels();
 		dropout = config.dropout();
 		deepSupervision = config.deepSupervision();
+		decoders = config.decoders();
 	}
 
 	/** Writes {@code model.json} into {@code dir} atomically. */

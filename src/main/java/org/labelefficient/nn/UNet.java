@@ -27,9 +27,14 @@ public final class UNet {
 	private static final float BN_EPSILON = 1e-5f;
 	private static final float BN_AVERAGE_FACTOR = 0.1f;
 
-	/** The outputs of one forward pass. */
+	/**
+	 * The outputs of one forward pass: {@code logits} (the mean of the branches' logits when there are several
+	 * decoders), the deep-supervision logits and the decoder features of the first decoder, and every decoder's
+	 * logits in {@code branchLogits}.
+	 */
 	public record Forward(Operand<TFloat32> logits, List<Operand<TFloat32>> deepLogits,
-		List<Operand<TFloat32>> decoderFeatures, Operand<TFloat32> bottleneck, List<Op> statisticUpdates) {}
+		List<Operand<TFloat32>> decoderFeatures, Operand<TFloat32> bottleneck, List<Op> statisticUpdates,
+		List<Operand<TFloat32>> branchLogits) {}
 
 	private final UNetConfig config;
 	private final ParameterSet weights;
@@ -54,13 +59,23 @@ public final class UNet {
 		convBlockWeights("enc0", config.inChannels(), ch[0]);
 		for (int l = 1; l < ch.length; l++)
 			convBlockWeights("enc" + l, ch[l - 1], ch[l]);
+		for (int d = 0; d < config.decoders(); d++)
+			decoderWeights(branch(d), ch);
+	}
+
+	/** Prefix of the weights of decoder {@code d}: none for the first (so single-decoder models keep their names). */
+	private static String branch(int d) {
+		return d == 0 ? "" : "b" + (d + 1) + "_";
+	}
+
+	private void decoderWeights(String b, int[] ch) {
 		for (int l = ch.length - 2; l >= 0; l--) {
-			convWeights("up" + l + "_reduce", 1, ch[l + 1], ch[l], true);
-			convBlockWeights("dec" + l, 2 * ch[l], ch[l]);
+			convWeights(b + "up" + l + "_reduce", 1, ch[l + 1], ch[l], true);
+			convBlockWeights(b + "dec" + l, 2 * ch[l], ch[l]);
 		}
-		convWeights("head0", 1, ch[0], config.numClasses(), true);
-		if (config.deepSupervision()) for (int l = 1; l <= Math.min(3, ch.length - 2); l++)
-			convWeights("head" + l, 1, ch[l], config.numClasses(), true);
+		convWeights(b + "head0", 1, ch[0], config.numClasses(), true);
+		if (config.deepSupervision() && b.isEmpty()) for (int l = 1; l <= Math.min(3, ch.length - 2); l++)
+			convWeights(b + "head" + l, 1, ch[l], config.numClasses(), true);
 	}
 
 	private void convBlockWeights(String name, int in, int out) {
@@ -98,18 +113,35 @@ public final class UNet {
 			skips.add(x);
 		}
 		Operand<TFloat32> bottleneck = x;
+		List<Operand<TFloat32>> branches = new ArrayList<>(), deep = new ArrayList<>(), features = new ArrayList<>();
+		for (int d = 0; d < config.decoders(); d++) {
+			List<Operand<TFloat32>> decoder = decode(pass, branch(d), bottleneck, skips);
+			branches.add(pass.conv(branch(d) + "head0", decoder.get(decoder.size() - 1), true));
+			if (d > 0) continue;
+			features = decoder;
+			if (config.deepSupervision()) for (int l = 1; l <= Math.min(3, levels - 2); l++)
+				deep.add(pass.conv("head" + l, decoder.get(levels - 1 - l), true));
+		}
+		Operand<TFloat32> logits = branches.get(0);
+		for (int d = 1; d < branches.size(); d++)
+			logits = tf.math.add(logits, branches.get(d));
+		if (branches.size() > 1) logits = tf.math.div(logits, tf.constant((float) branches.size()));
+		return new Forward(logits, deep, features, bottleneck, pass.updates, branches);
+	}
+
+	/** One decoder: the bottleneck, then each up-sampled level; the last is at full resolution. */
+	private List<Operand<TFloat32>> decode(Pass pass, String b, Operand<TFloat32> bottleneck,
+		List<Operand<TFloat32>> skips) {
+		Ops tf = pass.tf;
 		List<Operand<TFloat32>> decoder = new ArrayList<>();
 		decoder.add(bottleneck);
-		for (int l = levels - 2; l >= 0; l--) {
-			Operand<TFloat32> up = pass.upsampleTo(pass.conv("up" + l + "_reduce", x, true), skips.get(l));
-			x = pass.convBlock("dec" + l, tf.concat(List.of(skips.get(l), up), tf.constant(3)), config.dropout()[l]);
+		Operand<TFloat32> x = bottleneck;
+		for (int l = config.levels() - 2; l >= 0; l--) {
+			Operand<TFloat32> up = pass.upsampleTo(pass.conv(b + "up" + l + "_reduce", x, true), skips.get(l));
+			x = pass.convBlock(b + "dec" + l, tf.concat(List.of(skips.get(l), up), tf.constant(3)), config.dropout()[l]);
 			decoder.add(x);
 		}
-		Operand<TFloat32> logits = pass.conv("head0", x, true);
-		List<Operand<TFloat32>> deep = new ArrayList<>();
-		if (config.deepSupervision()) for (int l = 1; l <= Math.min(3, levels - 2); l++)
-			deep.add(pass.conv("head" + l, decoder.get(levels - 1 - l), true));
-		return new Forward(logits, deep, decoder, bottleneck, pass.updates);
+		return decoder;
 	}
 
 	/** State of one forward pass being built. */

@@ -56,7 +56,8 @@ public final class TrainingRunner {
 		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
 		sampler.check(plan, method.id());
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
-		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision());
+		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
+			.withDecoders(method.decoders());
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request

@@ -49,6 +49,33 @@ public class UNetTest {
 	}
 
 	@Test
+	public void dualDecoderPredictsTheMeanOfItsBranches() {
+		UNetConfig single = small(true), dual = small(true).withDecoders(2);
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			UNet one = new UNet(single, new ParameterSet(tf, "one")), two = new UNet(dual, new ParameterSet(tf, "two"));
+			int headWeights = 3 * 2; // the deep-supervision heads (weights and biases) belong to the first decoder only
+			int encoderWeights = 5 * 6; // five blocks: two bias-free convolutions, two batch norms (gamma, beta)
+			int decoderWeights = one.weights().trainableVariables().size() - encoderWeights - headWeights;
+			assertEquals(one.weights().trainableVariables().size() + decoderWeights, two.weights().trainableVariables()
+				.size());
+			Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
+			UNet.Forward f = two.forward(tf, x, false, null);
+			two.weights().initialize(s, 3);
+			float[] image = new float[32 * 32];
+			for (int i = 0; i < image.length; i++)
+				image[i] = (float) Math.sin(i * 0.1);
+			try (Tensor in = Tensors.floats(image, 1, 32, 32, 1); Result r = s.runner().feed(x, in).fetch(f.logits())
+				.fetch(f.branchLogits().get(0)).fetch(f.branchLogits().get(1)).run()) {
+				float[] mean = Tensors.read(r.get(0)), b1 = Tensors.read(r.get(1)), b2 = Tensors.read(r.get(2));
+				assertTrue("the branches differ", Math.abs(b1[0] - b2[0]) > 1e-6);
+				for (int i = 0; i < mean.length; i++)
+					assertEquals((b1[i] + b2[i]) / 2, mean[i], 1e-5);
+			}
+		}
+	}
+
+	@Test
 	public void initialValuesDependOnlyOnSeed() {
 		float[] a = firstWeights(7), b = firstWeights(7), c = firstWeights(8);
 		assertArrayEquals(a, b, 0f);
