@@ -112,4 +112,21 @@ public class MainTest {
 		assertEquals(errors(), 0, run("info", "model=" + model));
 		assertTrue(out.toString(StandardCharsets.UTF_8).contains("pce"));
 	}
+
+	@Test
+	public void macroOptionsAreCheckedLikeCommandLineOptions() {
+		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true,
+			StandardCharsets.UTF_8);
+		assertEquals(2, Main.run("evaluate", Options.fromMacro("evaluate", "prediction=[/a b] reference=/c spacng=1,1,1"),
+			o, e));
+		assertTrue(errors(), errors().contains("Unknown option spacng for evaluate"));
+		err.reset();
+		assertEquals(2, Main.run("evaluate", Options.fromMacro("evaluate", "prediction=/a reference=/b spacing=1,x"), o,
+			e));
+		assertTrue(errors(), errors().contains("spacing must be numbers"));
+		err.reset();
+		assertEquals(2, Main.run("train", Options.fromMacro("train", "dataset=/d method=pce output=/o batch_size=-2"), o,
+			e));
+		assertTrue(errors(), errors().contains("batch_size must be a positive integer, got -2"));
+	}
 }
