@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.NetworkExporter;
 import org.labelefficient.nn.SessionFactory;
-import org.labelefficient.nn.Tensors;
-import org.tensorflow.Result;
+import org.tensorflow.Output;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
 
 /**
  * A network loaded from a SavedModel written by {@link NetworkExporter}; needs none of the code that built it.
@@ -18,8 +17,7 @@ import org.tensorflow.Tensor;
 public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 
 	private final SavedModelBundle bundle;
-	private final int numClasses;
-	private final int sizeDivisor;
+	private final SessionPredictor predictor;
 
 	/** Loads the SavedModel in {@code dir}. */
 	public SavedModelNetwork(Path dir, int numClasses, int sizeDivisor) {
@@ -32,27 +30,24 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 		catch (RuntimeException e) {
 			throw new BadInputException(dir, "the SavedModel cannot be loaded (" + e.getMessage() + ")", e);
 		}
-		this.numClasses = numClasses;
-		this.sizeDivisor = sizeDivisor;
+		Output<TFloat32> input = bundle.graph().operation(NetworkExporter.INPUT).output(0);
+		Output<TFloat32> output = bundle.graph().operation(NetworkExporter.OUTPUT).output(0);
+		this.predictor = new SessionPredictor(bundle.session(), input, output, numClasses, sizeDivisor);
 	}
 
 	@Override
 	public int numClasses() {
-		return numClasses;
+		return predictor.numClasses();
 	}
 
 	@Override
 	public int sizeDivisor() {
-		return sizeDivisor;
+		return predictor.sizeDivisor();
 	}
 
 	@Override
 	public float[] predict(float[] tiles, int n, int height, int width) {
-		try (Tensor input = Tensors.floats(tiles, n, height, width, 1);
-			Result result = bundle.session().runner().feed(NetworkExporter.INPUT, input).fetch(
-				NetworkExporter.OUTPUT).run()) {
-			return Tensors.read(result.get(0));
-		}
+		return predictor.predict(tiles, n, height, width);
 	}
 
 	@Override

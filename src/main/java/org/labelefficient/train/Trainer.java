@@ -10,6 +10,7 @@ import java.util.Random;
 import org.labelefficient.data.Batch;
 import org.labelefficient.data.BatchAssembler;
 import org.labelefficient.data.BatchPlan;
+import org.labelefficient.infer.SessionPredictor;
 import org.labelefficient.infer.VolumeSegmenter;
 import org.labelefficient.metrics.SegmentationMetrics;
 import org.labelefficient.model.ModelFolder;

@@ -1,24 +1,26 @@
-package org.labelefficient.train;
+package org.labelefficient.infer;
 
-import org.labelefficient.infer.SlicePredictor;
 import org.labelefficient.nn.Tensors;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** Predicts with the inference pass of a network inside a training session (for validation). */
-final class SessionPredictor implements SlicePredictor {
+/**
+ * Predicts with the inference pass of a network in a session: feeds tiles to {@code input}, fetches the probabilities
+ * of {@code output}. Serves validation inside a training session and loaded SavedModels alike.
+ */
+public final class SessionPredictor implements SlicePredictor {
 
 	private final Session session;
-	private final Placeholder<TFloat32> input;
+	private final Operand<TFloat32> input;
 	private final Operand<TFloat32> output;
 	private final int numClasses;
 	private final int sizeDivisor;
 
-	SessionPredictor(Session session, Placeholder<TFloat32> input, Operand<TFloat32> output, int numClasses,
+	/** A predictor feeding {@code input} and fetching {@code output} of {@code session}'s graph. */
+	public SessionPredictor(Session session, Operand<TFloat32> input, Operand<TFloat32> output, int numClasses,
 		int sizeDivisor) {
 		this.session = session;
 		this.input = input;
