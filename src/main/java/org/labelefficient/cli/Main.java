@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.method.Methods;
+import org.labelefficient.method.Setting;
+import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.train.TrainingFailedException;
 
 /**
@@ -80,5 +83,12 @@ public final class Main {
 		out.println("Usage: label-efficient <command> key=value ...");
 		for (CliCommand c : COMMANDS.values())
 			out.println("  " + c.usage());
+		out.println("Methods (method=<id>) and their settings (key=default):");
+		for (String id : Methods.ids()) {
+			TrainingMethod m = Methods.get(id);
+			out.println("  " + id + ": " + m.summary());
+			for (Setting s : m.settings())
+				out.println("      " + s.key() + "=" + s.defaultValue() + "  " + s.description());
+		}
 	}
 }
