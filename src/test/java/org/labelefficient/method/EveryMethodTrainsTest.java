@@ -1,0 +1,72 @@
+package org.labelefficient.method;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.labelefficient.demo.DemoDataset;
+import org.labelefficient.infer.ModelPredictor;
+import org.labelefficient.infer.PredictionOptions;
+import org.labelefficient.io.Volume;
+import org.labelefficient.io.VolumeIO;
+import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingListener;
+import org.labelefficient.train.TrainingRequest;
+import org.labelefficient.train.TrainingResult;
+import org.labelefficient.train.TrainingRunner;
+import org.labelefficient.train.TrainingSettings;
+
+/**
+ * Every registered method builds its graph, trains a few iterations with finite losses, and exports a model that a
+ * fresh predictor loads and applies (dual-decoder and deep-supervision networks included).
+ */
+public class EveryMethodTrainsTest {
+
+	@ClassRule
+	public static TemporaryFolder tmp = new TemporaryFolder();
+
+	@Test
+	public void everyMethodTrainsExportsAndPredicts() throws Exception {
+		Path root = tmp.getRoot().toPath();
+		DemoDataset.Layout data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
+		Volume image = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
+		for (String id : Methods.ids()) {
+			Path model = root.resolve(id);
+			TrainingSettings s = new TrainingSettings(4, 2, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 2, 4,
+				true, 100);
+			Path dataset = id.equals("supervised") ? denseDataset(root, data) : data.dataset();
+			TrainingResult r = TrainingRunner.run(new TrainingRequest(dataset, id, Map.of(), s, model, 255, -1, 0, 0.2,
+				"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {},
+				new TrainingControl());
+			assertEquals(id, 4, r.iterationsDone());
+			ModelInfo info = ModelInfo.read(model);
+			assertEquals(id, info.method);
+			assertEquals(id.equals("dmpls") ? 2 : 1, info.decoders);
+			try (ModelPredictor p = ModelPredictor.open(model, PredictionOptions.defaults())) {
+				Volume labels = p.segment(image, id).labels();
+				assertTrue(id, labels.sameSize(image));
+				for (float v : labels.data())
+					assertTrue(id, v >= 0 && v < 4);
+			}
+		}
+	}
+
+	/** A folder dataset whose training cases have dense labels (the demo's validation and test cases swapped in). */
+	private static Path denseDataset(Path root, DemoDataset.Layout data) throws Exception {
+		Path dense = root.resolve("dense");
+		Files.createDirectories(dense.resolve("images"));
+		Files.createDirectories(dense.resolve("labels"));
+		Files.copy(data.testImages().resolve("test00.nii.gz"), dense.resolve("images/a.nii.gz"));
+		Files.copy(data.testLabels().resolve("test00.nii.gz"), dense.resolve("labels/a.nii.gz"));
+		Files.copy(data.dataset().resolve("images/val00.nii.gz"), dense.resolve("images/b.nii.gz"));
+		Files.copy(data.dataset().resolve("labels/val00.nii.gz"), dense.resolve("labels/b.nii.gz"));
+		return dense;
+	}
+}
