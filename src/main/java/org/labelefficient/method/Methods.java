@@ -18,6 +18,7 @@ public final class Methods {
 		register(EntropyMinimization::new);
 		register(ScribSD::new);
 		register(Dmpls::new);
+		register(MeanTeacher::new);
 	}
 
 	private Methods() {}

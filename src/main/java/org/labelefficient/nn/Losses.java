@@ -45,20 +45,23 @@ public final class Losses {
 			PCE_EPSILON)));
 	}
 
-	/** Mean cross-entropy over all pixels of dense labels. */
+	/** Mean cross-entropy over the labelled pixels of dense labels (padding and unlabelled samples, -1, left out). */
 	public static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
 		int numClasses) {
-		return meanAll(tf, pixelCrossEntropy(tf, logits, oneHot(tf, labels, numClasses), numClasses));
+		return partialCrossEntropy(tf, logits, labels, numClasses);
 	}
 
 	/**
 	 * Soft Dice loss averaged over all classes including background:
 	 * {@code 1 - (2 sum p y + s) / (sum p^2 + sum y^2 + s)} per class, sums over the whole batch, {@code s = 1e-5},
-	 * {@code p = softmax(logits)} (the form used by ACTION and SSL4MIS).
+	 * {@code p = softmax(logits)} (the form used by ACTION and SSL4MIS). Pixels labelled -1 (padding, or the
+	 * unlabelled samples of a semi-supervised batch) are left out.
 	 */
 	public static Operand<TFloat32> diceLoss(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
 		int numClasses) {
-		Operand<TFloat32> p = tf.nn.softmax(logits);
+		Operand<TFloat32> known = tf.expandDims(tf.dtypes.cast(tf.math.greaterEqual(labels, tf.constant(0)),
+			TFloat32.class), tf.constant(-1));
+		Operand<TFloat32> p = tf.math.mul(tf.nn.softmax(logits), known);
 		Operand<TFloat32> y = oneHot(tf, labels, numClasses);
 		Operand<TInt32> axes = tf.constant(new int[] { 0, 1, 2 });
 		Operand<TFloat32> intersection = tf.sum(tf.math.mul(p, y), axes);

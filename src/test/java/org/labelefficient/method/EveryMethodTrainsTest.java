@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.labelefficient.data.BatchPlan;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
@@ -41,7 +42,8 @@ public class EveryMethodTrainsTest {
 			Path model = root.resolve(id);
 			TrainingSettings s = new TrainingSettings(4, 2, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 2, 4,
 				true, 100);
-			Path dataset = id.equals("supervised") ? denseDataset(root, data) : data.dataset();
+			boolean dense = Methods.get(id).batchPlan(2).kind() == BatchPlan.LabelKind.DENSE;
+			Path dataset = dense ? denseDataset(root, data) : data.dataset();
 			TrainingResult r = TrainingRunner.run(new TrainingRequest(dataset, id, Map.of(), s, model, 255, -1, 0, 0.2,
 				"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {},
 				new TrainingControl());
@@ -61,6 +63,7 @@ public class EveryMethodTrainsTest {
 	/** A folder dataset whose training cases have dense labels (the demo's validation and test cases swapped in). */
 	private static Path denseDataset(Path root, DemoDataset.Layout data) throws Exception {
 		Path dense = root.resolve("dense");
+		if (Files.isDirectory(dense)) return dense;
 		Files.createDirectories(dense.resolve("images"));
 		Files.createDirectories(dense.resolve("labels"));
 		Files.copy(data.testImages().resolve("test00.nii.gz"), dense.resolve("images/a.nii.gz"));

@@ -1,0 +1,105 @@
+package org.labelefficient.method;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.nn.Ema;
+import org.labelefficient.nn.Losses;
+import org.labelefficient.nn.Optimizer;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.UNet;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Max;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Mean Teacher (Tarvainen and Valpola 2017, as in SSL4MIS): half of each batch is labelled, half unlabelled; the
+ * student learns 0.5 CE + 0.5 Dice on the labelled half and, on the unlabelled half, the mean squared difference of
+ * its softmax to that of an EMA teacher seeing the same images with clipped Gaussian noise; the consistency weight
+ * ramps up with a sigmoid over the run. The student is the model.
+ */
+public final class MeanTeacher implements TrainingMethod {
+
+	@Override
+	public String id() {
+		return "mean-teacher";
+	}
+
+	@Override
+	public String summary() {
+		return "labelled + unlabelled: supervised loss + consistency with an EMA teacher (Mean Teacher)";
+	}
+
+	@Override
+	public BatchPlan batchPlan(int batchSize) {
+		int labelled = Math.max(1, batchSize / 2);
+		return new BatchPlan(labelled, batchSize - labelled, BatchPlan.LabelKind.DENSE);
+	}
+
+	@Override
+	public List<Setting> settings() {
+		return List.of(new Setting("ema_decay", "0.99", "teacher EMA decay (with warm-up min(1 - 1/step, decay))"),
+			new Setting("consistency_weight", "0.1", "weight of the consistency term (SSL4MIS: 0.1)"), new Setting(
+				"noise", "0.1", "standard deviation of the teacher's input noise, clipped to twice this (SSL4MIS)"),
+			new Setting(RampSettings.START.key(), "0", "ramp-up start (fraction of iterations)"), new Setting(
+				RampSettings.END.key(), "1", "ramp-up end (fraction of iterations; SSL4MIS ramps over the whole run)"));
+	}
+
+	@Override
+	public MethodGraph build(MethodContext c) {
+		Ops tf = c.tf();
+		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
+		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
+		UNet.Forward sf = student.forward(tf, c.inputs().images, true, c.inputs().seed);
+		UNet.Forward tfw = teacher.forward(tf, noisy(tf, c), false, null);
+		Map<String, Operand<TFloat32>> terms = terms(c, sf, tfw);
+		Operand<TFloat32> loss = tf.constant(0f);
+		for (Operand<TFloat32> t : terms.values())
+			loss = tf.math.add(loss, t);
+		Optimizer optimizer = c.optimizers().create(tf, "optimizer");
+		List<Op> first = new ArrayList<>(sf.statisticUpdates());
+		first.add(optimizer.minimize(tf, c.graph(), loss, student.weights().trainableVariables(), c.inputs()
+			.learningRate, c.inputs().step));
+		Op ema = Ema.update(tf.withControlDependencies(first), teacher.weights(), student.weights(), c.inputs().step, c
+			.settings().number("ema_decay"));
+		return new MethodGraph(ema, loss, terms, student, List.of(student.weights(), teacher.weights(), optimizer
+			.state()));
+	}
+
+	private static Map<String, Operand<TFloat32>> terms(MethodContext c, UNet.Forward student, UNet.Forward teacher) {
+		Ops tf = c.tf();
+		int k = c.network().numClasses();
+		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
+		terms.put("ce", tf.math.mul(tf.constant(0.5f), Losses.crossEntropy(tf, student.logits(), c.inputs().labels, k)));
+		terms.put("dice", tf.math.mul(tf.constant(0.5f), Losses.diceLoss(tf, student.logits(), c.inputs().labels, k)));
+		Operand<TFloat32> weight = tf.math.mul(tf.constant(c.settings().real("consistency_weight")), RampSettings.ramp(
+			c));
+		terms.put("consistency", tf.math.mul(weight, consistency(tf, student, teacher, c)));
+		return terms;
+	}
+
+	/** Mean squared softmax difference over the pixels of the unlabelled samples (those without any label). */
+	static Operand<TFloat32> consistency(Ops tf, UNet.Forward student, UNet.Forward teacher, MethodContext c) {
+		Operand<TFloat32> labelledSample = tf.dtypes.cast(tf.math.greaterEqual(tf.max(c.inputs().labels, tf.constant(
+			new int[] { 1, 2 }), Max.keepDims(true)), tf.constant(0)), TFloat32.class);
+		Operand<TFloat32> unlabelled = tf.expandDims(tf.math.sub(tf.constant(1f), labelledSample), tf.constant(-1));
+		Operand<TFloat32> diff = tf.math.squaredDifference(tf.nn.softmax(student.logits()), tf.stopGradient(tf.nn
+			.softmax(teacher.logits())));
+		Operand<TFloat32> masked = tf.math.mul(diff, unlabelled);
+		Operand<TFloat32> count = Losses.sumAll(tf, tf.math.mul(tf.stopGradient(tf.onesLike(diff)), unlabelled));
+		return tf.math.div(Losses.sumAll(tf, masked), tf.math.maximum(count, tf.constant(1f)));
+	}
+
+	/** The batch with clipped Gaussian noise, drawn from the iteration's seed. */
+	private static Operand<TFloat32> noisy(Ops tf, MethodContext c) {
+		float sigma = c.settings().real("noise");
+		Operand<TFloat32> n = tf.math.mul(tf.random.statelessRandomNormal(tf.shape(c.inputs().images), tf.math.add(c
+			.inputs().seed, tf.constant(new long[] { 0, 6007 })), TFloat32.class), tf.constant(sigma));
+		return tf.math.add(c.inputs().images, tf.clipByValue(n, tf.constant(-2 * sigma), tf.constant(2 * sigma)));
+	}
+}
