@@ -1,0 +1,55 @@
+package org.labelefficient.method;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.nn.Tensors;
+import org.labelefficient.nn.UNet;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** Mean Teacher's consistency term on a tiny batch, against a hand computation. */
+public class MeanTeacherTest {
+
+	private static UNet.Forward logits(Operand<TFloat32> logits) {
+		return new UNet.Forward(logits, List.of(), List.of(), null, List.of(), List.of(logits));
+	}
+
+	@Test
+	public void consistencyIsTheMeanSquaredSoftmaxDifferenceOverUnlabelledSamples() {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			TrainingInputs inputs = new TrainingInputs(tf, 16);
+			MethodContext c = new MethodContext(g, tf, inputs, null, null, new MethodSettings(new MeanTeacher()
+				.settings(), Map.of()));
+			// two 16x16 samples, two classes: sample 0 labelled, sample 1 unlabelled (all -1)
+			float[][][][] student = new float[2][16][16][2], teacher = new float[2][16][16][2];
+			student[1][0][0] = new float[] { 0, (float) Math.log(3) }; // softmax (0.25, 0.75); teacher stays (0.5, 0.5)
+			student[0][0][0] = new float[] { 5, 0 }; // labelled sample: ignored
+			Operand<TFloat32> value = MeanTeacher.consistency(tf, logits(tf.constant(student)), logits(tf.constant(
+				teacher)), c);
+			int[] labels = new int[2 * 16 * 16];
+			java.util.Arrays.fill(labels, 16 * 16, labels.length, -1);
+			try (Tensor y = Tensors.ints(labels, 2, 16, 16); Result r = s.runner().feed(inputs.labels, y).fetch(value)
+				.run()) {
+				double expected = 2 * 0.25 * 0.25 / (16 * 16 * 2); // one pixel differs by 0.25 in both classes
+				assertEquals(expected, Tensors.readScalar(r.get(0)), 1e-9);
+			}
+		}
+	}
+
+	@Test
+	public void halfOfEachBatchIsLabelled() {
+		assertEquals(new BatchPlan(4, 4, BatchPlan.LabelKind.DENSE), new MeanTeacher().batchPlan(8));
+		assertEquals(new BatchPlan(1, 0, BatchPlan.LabelKind.DENSE), new MeanTeacher().batchPlan(1));
+	}
+}
