@@ -19,6 +19,7 @@ public final class Methods {
 		register(ScribSD::new);
 		register(Dmpls::new);
 		register(MeanTeacher::new);
+		register(Reciprocal::new);
 	}
 
 	private Methods() {}

@@ -1,0 +1,124 @@
+package org.labelefficient.method;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.nn.Feedback;
+import org.labelefficient.nn.Gradients;
+import org.labelefficient.nn.Losses;
+import org.labelefficient.nn.Optimizer;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.UNet;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Max;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Reciprocal Learning (Zeng et al., MICCAI 2021), following the per-iteration procedure of its code (METHODS.md
+ * §3.3): half of each batch labelled, half unlabelled; the teacher's argmax pseudo-labels on the unlabelled half
+ * train the student (cross-entropy); the feedback scalar {@code h = lr <g_l(student after its step), g_u(student
+ * before)>} weighs the gradient of the teacher's cross-entropy on its own pseudo-labels, to which its supervised
+ * cross-entropy gradient on the labelled half is added ({@code lambda = 1}). During the first {@code pretrain}
+ * fraction of the iterations only the teacher learns, from the labelled half (the paper pre-trains it on the labelled
+ * data). The student is the model; it never steps on labelled data.
+ */
+public final class Reciprocal implements TrainingMethod {
+
+	@Override
+	public String id() {
+		return "reciprocal";
+	}
+
+	@Override
+	public String summary() {
+		return "labelled + unlabelled: student on teacher pseudo-labels, teacher on the student's feedback";
+	}
+
+	@Override
+	public BatchPlan batchPlan(int batchSize) {
+		int labelled = Math.max(1, batchSize / 2);
+		return new BatchPlan(labelled, batchSize - labelled, BatchPlan.LabelKind.DENSE);
+	}
+
+	@Override
+	public List<Setting> settings() {
+		return List.of(new Setting("pretrain", "0.5",
+			"fraction of the iterations in which only the teacher trains, on the labelled half (the code uses a "
+				+ "separately trained supervised teacher of the same budget)"), new Setting("teacher_supervised_weight",
+					"1", "lambda: weight of the teacher's supervised cross-entropy"));
+	}
+
+	@Override
+	public MethodGraph build(MethodContext c) {
+		Ops tf = c.tf();
+		int k = c.network().numClasses();
+		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
+		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
+		Operand<TInt32> labels = c.inputs().labels;
+		Operand<TFloat32> unlabelledSample = unlabelledSamples(tf, labels);
+		UNet.Forward tfw = teacher.forward(tf, c.inputs().images, true, tf.math.add(c.inputs().seed, tf.constant(
+			new long[] { 0, 1000 })));
+		Operand<TInt32> pseudo = pseudoLabels(tf, tfw.logits(), unlabelledSample);
+		UNet.Forward sf = student.forward(tf, c.inputs().images, true, c.inputs().seed);
+		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
+		Operand<TFloat32> active = tf.dtypes.cast(tf.math.greater(c.inputs().progress, tf.constant(c.settings().real(
+			"pretrain"))), TFloat32.class);
+		Optimizer studentOptimizer = c.optimizers().create(tf, "student_optimizer");
+		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
+			.forward(after, c.inputs().images, true, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 2000 })))
+			.logits(), labels, k), student.weights().trainableVariables(), studentOptimizer, c.inputs().learningRate, c
+				.inputs().step, active);
+		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, tfw.logits(), pseudo, k);
+		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, tfw.logits(), labels, k);
+		Optimizer teacherOptimizer = c.optimizers().create(tf, "teacher_optimizer");
+		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
+		List<Operand<TFloat32>> gPseudo = gradients(tf, c, teacherPseudo, tv);
+		List<Operand<TFloat32>> gSupervised = gradients(tf, c, teacherSupervised, tv);
+		Operand<TFloat32> h = tf.math.mul(fb.feedback(), active);
+		Operand<TFloat32> lambda = tf.constant(c.settings().real("teacher_supervised_weight"));
+		List<Operand<TFloat32>> combined = new ArrayList<>();
+		for (int i = 0; i < tv.size(); i++)
+			combined.add(tf.math.add(tf.math.mul(h, gPseudo.get(i)), tf.math.mul(lambda, gSupervised.get(i))));
+		List<Op> all = new ArrayList<>(sf.statisticUpdates());
+		all.addAll(tfw.statisticUpdates());
+		all.add(fb.update());
+		all.add(teacherOptimizer.applyGradients(tf, tv, combined, c.inputs().learningRate, c.inputs().step));
+		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
+		terms.put("student_pl", tf.math.mul(studentPseudo, active));
+		terms.put("teacher_sup", teacherSupervised);
+		terms.put("feedback", h);
+		Operand<TFloat32> loss = tf.math.add(terms.get("student_pl"), teacherSupervised);
+		return new MethodGraph(tf.withControlDependencies(all).noOp(), loss, terms, student, List.of(student.weights(),
+			teacher.weights(), studentOptimizer.state(), teacherOptimizer.state()));
+	}
+
+	/** 1 for samples without any label (the unlabelled half), shape [B, 1, 1]. */
+	static Operand<TFloat32> unlabelledSamples(Ops tf, Operand<TInt32> labels) {
+		Operand<TInt32> best = tf.max(labels, tf.constant(new int[] { 1, 2 }), Max.keepDims(true));
+		return tf.dtypes.cast(tf.math.less(best, tf.constant(0)), TFloat32.class);
+	}
+
+	/** The teacher's argmax on unlabelled samples, -1 on labelled ones; no gradient. */
+	static Operand<TInt32> pseudoLabels(Ops tf, Operand<TFloat32> teacherLogits, Operand<TFloat32> unlabelledSample) {
+		Operand<TInt32> argmax = tf.math.argMax(tf.stopGradient(teacherLogits), tf.constant(-1), TInt32.class);
+		Operand<TInt32> none = tf.fill(tf.shape(argmax), tf.constant(-1));
+		Operand<TBool> use = tf.math.greater(tf.broadcastTo(unlabelledSample, tf.shape(argmax)), tf
+			.constant(0f));
+		return tf.stopGradient(tf.select(use, argmax, none));
+	}
+
+	private static List<Operand<TFloat32>> gradients(Ops tf, MethodContext c, Operand<TFloat32> loss,
+		List<Variable<TFloat32>> variables) {
+		return Gradients.of(tf, c.graph().addGradients(loss.asOutput(), variables.stream().map(Variable::asOutput)
+			.toArray(Output<?>[]::new)));
+	}
+}

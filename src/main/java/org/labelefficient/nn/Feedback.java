@@ -1,0 +1,46 @@
+package org.labelefficient.nn;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Reciprocal Learning's feedback in one graph run: the student steps on its pseudo-label loss (gradient {@code g_u}
+ * at the old weights), then the gradient {@code g_l} of its labelled loss is taken at the new weights, and the
+ * feedback scalar is {@code h = lr <g_l, g_u>} over all student parameters. Nothing is copied to Java.
+ *
+ * @param update the student's step
+ * @param feedback the scalar h
+ */
+public record Feedback(Op update, Operand<TFloat32> feedback) {
+
+	/**
+	 * Builds the student step and the feedback scalar.
+	 *
+	 * @param pseudoLoss the student's loss on pseudo-labels, built on the current weights
+	 * @param labelledLossAfter builds the student's labelled loss with the given ops, whose control dependencies make
+	 *          every read of the weights happen after the step
+	 * @param scale multiplies {@code g_u} before the step (1, or 0 to freeze the student)
+	 */
+	public static Feedback build(Ops tf, Graph graph, Operand<TFloat32> pseudoLoss,
+		Function<Ops, Operand<TFloat32>> labelledLossAfter, List<Variable<TFloat32>> student, Optimizer optimizer,
+		Operand<TFloat32> learningRate, Operand<TFloat32> step, Operand<TFloat32> scale) {
+		List<Operand<TFloat32>> before = Gradients.of(tf, graph.addGradients(pseudoLoss.asOutput(), outputs(student)));
+		List<Operand<TFloat32>> scaled = before.stream().map(g -> (Operand<TFloat32>) tf.math.mul(g, scale)).toList();
+		Op update = optimizer.applyGradients(tf, student, scaled, learningRate, step);
+		Operand<TFloat32> labelled = labelledLossAfter.apply(tf.withControlDependencies(List.of(update)));
+		List<Operand<TFloat32>> after = Gradients.of(tf, graph.addGradients(labelled.asOutput(), outputs(student)));
+		return new Feedback(update, tf.math.mul(learningRate, Gradients.dot(tf, after, scaled)));
+	}
+
+	private static Output<?>[] outputs(List<Variable<TFloat32>> variables) {
+		return variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+	}
+}
