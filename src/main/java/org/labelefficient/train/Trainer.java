@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.labelefficient.data.Batch;
-import org.labelefficient.data.BatchAssembler;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.infer.SessionPredictor;
 import org.labelefficient.infer.VolumeSegmenter;
