@@ -3,7 +3,6 @@ package org.labelefficient.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-import org.labelefficient.io.BadInputException;
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;
 
@@ -24,7 +23,7 @@ final class EvaluateCommand implements CliCommand {
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
 		Path prediction = options.path("prediction"), reference = options.path("reference");
-		double[] spacing = options.has("spacing") ? spacing(options.string("spacing")) : null;
+		double[] spacing = options.has("spacing") ? Options.spacing(options.string("spacing")) : null;
 		int numClasses = options.integer("num_classes", 0);
 		Path csv = options.has("output") ? options.path("output") : null;
 		options.checkAllUsed();
@@ -34,24 +33,5 @@ final class EvaluateCommand implements CliCommand {
 			table.writeCsv(csv);
 			out.println("Wrote " + csv);
 		}
-	}
-
-	/** Parses {@code x,y,z} (or {@code x,y} for 2D) into positive spacings. */
-	static double[] spacing(String text) {
-		String[] parts = text.split(",");
-		if (parts.length < 2 || parts.length > 3) throw new BadInputException(
-			"spacing must be x,y,z (or x,y), got '" + text + "'");
-		double[] s = { 1, 1, 1 };
-		for (int i = 0; i < parts.length; i++) {
-			try {
-				s[i] = Double.parseDouble(parts[i].trim());
-			}
-			catch (NumberFormatException e) {
-				throw new BadInputException("spacing must be numbers x,y,z, got '" + text + "'");
-			}
-			if (!(s[i] > 0) || Double.isInfinite(s[i])) throw new BadInputException(
-				"spacing values must be positive, got '" + text + "'");
-		}
-		return s;
 	}
 }

@@ -153,4 +153,23 @@ public final class Options {
 		}
 		return b.toString();
 	}
+
+	/** Parses {@code x,y,z} (or {@code x,y} for 2D) into positive spacings. */
+	public static double[] spacing(String text) {
+		String[] parts = text.split(",");
+		if (parts.length < 2 || parts.length > 3) throw new BadInputException(
+			"spacing must be x,y,z (or x,y), got '" + text + "'");
+		double[] s = { 1, 1, 1 };
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				s[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (NumberFormatException e) {
+				throw new BadInputException("spacing must be numbers x,y,z, got '" + text + "'");
+			}
+			if (!(s[i] > 0) || Double.isInfinite(s[i])) throw new BadInputException(
+				"spacing values must be positive, got '" + text + "'");
+		}
+		return s;
+	}
 }

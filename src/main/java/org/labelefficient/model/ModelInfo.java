@@ -67,6 +67,23 @@ public final class ModelInfo {
 		decoders = config.decoders();
 	}
 
+	/** A description for people: method and settings, classes, network, training and its history. */
+	public String describe(Path dir) {
+		StringBuilder b = new StringBuilder();
+		b.append("Model ").append(dir).append('\n');
+		b.append("  method ").append(method).append(' ').append(methodSettings).append('\n');
+		b.append("  classes ").append(numClasses).append(' ').append(classNames).append('\n');
+		b.append("  network ").append(network()).append('\n');
+		b.append("  normalization ").append(normalization).append(", patch size ").append(patchSize).append('\n');
+		b.append("  training ").append(training).append('\n');
+		b.append(String.format("  %d iterations in %.0f s; best validation Dice %.4f at iteration %d%n", iterationsDone,
+			secondsTrained, bestValidationDice, bestIteration));
+		for (HistoryEntry h : history)
+			b.append(String.format("    iteration %6d  loss %.4f  validation Dice %.4f%n", h.iteration(), h.loss(), h
+				.validationDice()));
+		return b.toString();
+	}
+
 	/** Writes {@code model.json} into {@code dir} atomically. */
 	public void write(Path dir) throws IOException {
 		AtomicFiles.writeString(dir.resolve(FILE), GSON.toJson(this));

@@ -1,0 +1,79 @@
+package org.labelefficient.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+import org.labelefficient.cli.Options;
+import org.labelefficient.cli.TrainingOptions;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingResult;
+import org.labelefficient.train.TrainingRunner;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Trains a model on a dataset folder (images with scribbles or labels), with the same keys as the command line; the
+ * status bar shows progress and time left, the log the losses and validation Dice. Bad input cancels the command
+ * with one sentence before training starts.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Train from Scribbles")
+public class TrainFromScribblesCommand extends ContextCommand {
+
+	@Parameter(label = "Dataset folder", style = "directory")
+	private File dataset;
+
+	@Parameter(label = "Method", choices = { "scribsd", "pce", "em", "dmpls", "supervised", "mean-teacher",
+		"reciprocal" })
+	private String method = "scribsd";
+
+	@Parameter(label = "Model folder (output)", style = "directory")
+	private File output;
+
+	@Parameter(label = "Iterations", min = "1")
+	private int iterations = 2000;
+
+	@Parameter(label = "Batch size", min = "1")
+	private int batch_size = 8;
+
+	@Parameter(label = "Patch size (multiple of 16)", min = "16")
+	private int patch_size = 128;
+
+	@Parameter(label = "Seed")
+	private int seed = 1;
+
+	@Parameter(label = "Unlabelled value of the scribbles")
+	private int unlabelled_value = 255;
+
+	@Parameter(label = "Validation interval", min = "1")
+	private int validation_interval = 200;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter
+	private StatusService status;
+
+	@Override
+	public void run() {
+		try {
+			Options o = new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
+				"iterations=" + iterations, "batch_size=" + batch_size, "patch_size=" + patch_size, "seed=" + seed,
+				"unlabelled_value=" + unlabelled_value, "validation_interval=" + validation_interval));
+			TrainingResult r = TrainingRunner.run(TrainingOptions.request(o), new FijiProgress(log, status, 20),
+				new TrainingControl());
+			log.info("Trained " + r.iterationsDone() + " iterations; model in " + r.model());
+		}
+		catch (BadInputException e) {
+			cancel(e.getMessage());
+		}
+		catch (IOException e) {
+			cancel("Training could not write its files: " + e.getMessage());
+		}
+	}
+}

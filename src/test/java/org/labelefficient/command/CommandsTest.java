@@ -1,0 +1,118 @@
+package org.labelefficient.command;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.labelefficient.demo.DemoDataset;
+import org.labelefficient.io.ImageJFormats;
+import org.labelefficient.io.Volume;
+import org.labelefficient.io.VolumeIO;
+import org.labelefficient.io.VoxelType;
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.log.LogService;
+
+import ij.ImagePlus;
+
+/** The Fiji commands run headless through SciJava's CommandService with parameter maps, as a macro or script does. */
+public class CommandsTest {
+
+	@ClassRule
+	public static TemporaryFolder tmp = new TemporaryFolder();
+
+	private static Context context;
+	private static DemoDataset.Layout data;
+	private static Path model;
+
+	@BeforeClass
+	public static void trainOnce() throws Exception {
+		context = new Context(CommandService.class, LogService.class, StatusService.class);
+		Path root = tmp.getRoot().toPath();
+		data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
+		model = root.resolve("model");
+		Map<String, Object> p = new HashMap<>(Map.of("dataset", data.dataset().toFile(), "method", "pce", "output", model
+			.toFile(), "iterations", 4, "batch_size", 2, "patch_size", 32, "seed", 1, "unlabelled_value", 255));
+		p.put("validation_interval", 2);
+		CommandModule m = run(TrainFromScribblesCommand.class, p);
+		assertFalse(m.getCancelReason(), m.isCanceled());
+	}
+
+	@AfterClass
+	public static void dispose() {
+		context.dispose();
+	}
+
+	private static CommandModule run(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
+		return context.service(CommandService.class).run(command, true, inputs).get();
+	}
+
+	@Test
+	public void trainWritesAModel() {
+		assertTrue(Files.isRegularFile(model.resolve("model.json")));
+		assertTrue(Files.isDirectory(model.resolve("best")));
+	}
+
+	@Test
+	public void predictCurrentImageReturnsALabelImage() throws Exception {
+		Volume v = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
+		ImagePlus image = ImageJFormats.toImagePlus(v, "test00", VoxelType.FLOAT32);
+		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile()));
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		ImagePlus labels = (ImagePlus) m.getOutput("labels");
+		assertEquals(64, labels.getWidth());
+		assertEquals(2, labels.getStackSize());
+		Volume l = ImageJFormats.fromImagePlus(labels);
+		for (float x : l.data())
+			assertTrue(x >= 0 && x <= 3);
+	}
+
+	@Test
+	public void predictFolderAndEvaluateWriteTheirFiles() throws Exception {
+		File out = tmp.getRoot().toPath().resolve("pred").toFile();
+		CommandModule p = run(PredictFolderCommand.class, Map.of("model", model.toFile(), "input", data.testImages()
+			.toFile(), "output", out));
+		assertFalse(p.getCancelReason(), p.isCanceled());
+		assertTrue(new File(out, "test00.nii.gz").isFile());
+		File csv = tmp.getRoot().toPath().resolve("metrics.csv").toFile();
+		CommandModule e = run(EvaluateCommand.class, Map.of("prediction", out, "reference", data.testLabels().toFile(),
+			"spacing", "", "output", csv));
+		assertFalse(e.getCancelReason(), e.isCanceled());
+		List<String> lines = Files.readAllLines(csv.toPath());
+		assertEquals("case,class,dice,jaccard,hd95,asd,assd", lines.get(0));
+		assertEquals(7, lines.size()); // 3 classes of 1 case, then 3 mean rows
+	}
+
+	@Test
+	public void modelInfoRunsAndBadInputCancelsWithOneSentence() throws Exception {
+		CommandModule info = run(ModelInfoCommand.class, Map.of("model", model.toFile()));
+		assertFalse(info.getCancelReason(), info.isCanceled());
+		Path missing = tmp.getRoot().toPath().resolve("no-such-dataset");
+		Path target = tmp.getRoot().toPath().resolve("never");
+		Map<String, Object> p = new HashMap<>(Map.of("dataset", missing.toFile(), "method", "pce", "output", target
+			.toFile(), "iterations", 4, "batch_size", 2, "patch_size", 32, "seed", 1, "unlabelled_value", 255));
+		p.put("validation_interval", 2);
+		CommandModule m = run(TrainFromScribblesCommand.class, p);
+		assertTrue(m.isCanceled());
+		assertEquals(missing + ": dataset folder not found", m.getCancelReason());
+		assertFalse(Files.exists(target.resolve("model.json")));
+		CommandModule empty = run(PredictImageCommand.class, Map.of("image", new ImagePlus(), "model", model.toFile()));
+		assertTrue(empty.isCanceled());
+		assertEquals("There is no image to segment; open one first.", empty.getCancelReason());
+	}
+}
