@@ -22,8 +22,8 @@ public final class Main {
 	private static final Map<String, CliCommand> COMMANDS = new LinkedHashMap<>();
 
 	static {
-		for (CliCommand c : List.of(new TrainCommand(), new PredictCommand(), new EvaluateCommand(),
-			new DemoCommand(), new InfoCommand()))
+		for (CliCommand c : List.of(new TrainCommand(), new ContinueCommand(), new PredictCommand(),
+			new EvaluateCommand(), new DemoCommand(), new InfoCommand()))
 			COMMANDS.put(c.name(), c);
 	}
 

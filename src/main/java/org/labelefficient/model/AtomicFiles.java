@@ -37,6 +37,14 @@ public final class AtomicFiles {
 		deleteRecursively(old);
 	}
 
+	/** Copies folder {@code from} and everything in it to {@code to} (which must not exist). */
+	public static void copyDirectory(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path f : files.toList())
+				Files.copy(f, to.resolve(from.relativize(f).toString()));
+		}
+	}
+
 	/** Restores a folder left renamed aside by an interrupted {@link #replaceDirectory}. */
 	public static void recoverDirectory(Path target) throws IOException {
 		Path old = target.resolveSibling("." + target.getFileName() + ".old");

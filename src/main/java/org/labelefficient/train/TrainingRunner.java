@@ -111,6 +111,10 @@ public final class TrainingRunner {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("dataset", r.dataset().toString());
 		m.put("labelled_patients", r.labelledPatients());
+		m.put("validation_fraction", r.validationFraction());
+		m.put("train_list", r.trainList());
+		m.put("val_list", r.validationList());
+		m.put("allow_padding", r.allowPadding());
 		m.put("iterations", s.iterations());
 		m.put("batch_size", s.batchSize());
 		m.put("patch_size", s.patchSize());

@@ -111,6 +111,9 @@ public class MainTest {
 		assertTrue(p0.data()[0] >= 0 && p0.data()[0] <= 1);
 		assertEquals(errors(), 0, run("info", "model=" + model));
 		assertTrue(out.toString(StandardCharsets.UTF_8).contains("pce"));
+		assertEquals(errors(), 0, run("continue", "model=" + model, "iterations=9"));
+		assertEquals(9, ModelInfo.read(model).iterationsDone);
+		assertEquals("base_channels kept", 4, ModelInfo.read(model).channels[0]);
 	}
 
 	@Test

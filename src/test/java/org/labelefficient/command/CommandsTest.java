@@ -115,4 +115,40 @@ public class CommandsTest {
 		assertTrue(empty.isCanceled());
 		assertEquals("There is no image to segment; open one first.", empty.getCancelReason());
 	}
+
+	@Test
+	public void generateScribblesDrawsStrokesInsideTheirClasses() throws Exception {
+		Volume labels = VolumeIO.read(data.testLabels().resolve("test00.nii.gz"));
+		CommandModule m = run(GenerateScribblesCommand.class, Map.of("labels", ImageJFormats.toImagePlus(labels, "l",
+			VoxelType.UINT8), "coverage", 0.15, "margin", 1, "seed", 3L, "unlabelled_value", 255));
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		Volume s = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("scribbles"));
+		int strokes = 0;
+		for (int i = 0; i < s.data().length; i++)
+			if (s.data()[i] != 255) {
+				strokes++;
+				assertEquals(labels.data()[i], s.data()[i], 0);
+			}
+		assertTrue(strokes > 0);
+	}
+
+	@Test
+	public void scribblesFromAnEmptyRoiManagerExplainWhatToDo() throws Exception {
+		CommandModule m = run(ScribblesFromRoiManagerCommand.class, Map.of("image", new ImagePlus("x", new ij.process
+			.ByteProcessor(8, 8)), "unlabelled_value", 255));
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason(), m.getCancelReason().startsWith("The ROI Manager is empty"));
+	}
+
+	@Test
+	public void continueTrainingReachesTheNewTotal() throws Exception {
+		Path copy = tmp.getRoot().toPath().resolve("continued");
+		org.labelefficient.model.AtomicFiles.copyDirectory(model, copy);
+		CommandModule m = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 6));
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertEquals(6, org.labelefficient.model.ModelInfo.read(copy).iterationsDone);
+		CommandModule again = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 5));
+		assertTrue(again.isCanceled());
+		assertTrue(again.getCancelReason(), again.getCancelReason().contains("has already trained 6 iterations"));
+	}
 }

@@ -1,0 +1,41 @@
+package org.labelefficient.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.model.ModelInfo;
+
+/**
+ * The request that continues a model's training from its checkpoint: every setting as recorded in its
+ * {@code model.json}, a new total of iterations, {@code resume=true}.
+ */
+public final class ContinueRequest {
+
+	private ContinueRequest() {}
+
+	/** The training options of model folder {@code model} with {@code iterations} as the new total. */
+	public static Map<String, String> options(Path model, int iterations) {
+		ModelInfo info = ModelInfo.read(model);
+		if (iterations <= info.iterationsDone) throw new BadInputException(model, "has already trained "
+			+ info.iterationsDone + " iterations; ask for a larger total than that, not " + iterations);
+		Map<String, String> o = new LinkedHashMap<>();
+		info.training.forEach((k, v) -> o.put(k, number(v)));
+		o.put("iterations", Integer.toString(iterations));
+		o.put("method", info.method);
+		o.putAll(info.methodSettings);
+		o.put("output", model.toString());
+		o.put("unlabelled_value", Integer.toString(info.unlabelledValue));
+		o.put("normalization", info.normalization);
+		o.put("num_classes", Integer.toString(info.numClasses));
+		o.put("resume", "true");
+		return o;
+	}
+
+	/** JSON numbers come back as doubles: whole values are written without ".0" so that integer keys parse. */
+	private static String number(Object v) {
+		if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) return Long.toString(d.longValue());
+		return String.valueOf(v);
+	}
+}
