@@ -5,12 +5,8 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.labelefficient.cli.Options;
-import org.labelefficient.cli.TrainingOptions;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.train.ContinueRequest;
-import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingResult;
-import org.labelefficient.train.TrainingRunner;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -40,9 +36,7 @@ public class ContinueTrainingCommand extends ContextCommand {
 			Map<String, String> o = ContinueRequest.options(model.toPath(), iterations);
 			Options options = new Options("continue", o.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
 				.toList());
-			TrainingResult r = TrainingRunner.run(TrainingOptions.request(options), new FijiProgress(log, status, 20),
-				new TrainingControl());
-			log.info("Trained to iteration " + r.iterationsDone() + "; model in " + r.model());
+			log.info(FijiProgress.train(options, log, status));
 		}
 		catch (BadInputException e) {
 			cancel(e.getMessage());

@@ -40,8 +40,8 @@ public class GenerateScribblesCommand extends ContextCommand {
 			var settings = new ScribbleGenerator.Settings(coverage, margin,
 				ScribbleGenerator.Settings.DEFAULT_BACKGROUND_BAND, seed);
 			var volume = new ScribbleGenerator(settings).generate(ImageJFormats.fromImagePlus(labels), unlabelled_value);
-			scribbles = ImageJFormats.toImagePlus(volume, labels.getShortTitle() + "-scribbles", unlabelled_value > 255
-				? VoxelType.UINT16 : VoxelType.UINT8);
+			scribbles = ImageJFormats.toImagePlus(volume, labels.getShortTitle() + "-scribbles", VoxelType.holding(
+				unlabelled_value));
 		}
 		catch (BadInputException e) {
 			cancel(e.getMessage());

@@ -39,8 +39,8 @@ public class ScribblesFromRoiManagerCommand extends ContextCommand {
 				"The ROI Manager is empty; draw scribbles as line or freehand ROIs and add them (press t) first.");
 			var volume = RoiScribbles.fromRois(Arrays.asList(manager.getRoisAsArray()), image.getWidth(), image
 				.getHeight(), image.getStackSize(), unlabelled_value);
-			scribbles = ImageJFormats.toImagePlus(volume, image.getShortTitle() + "-scribbles", unlabelled_value > 255
-				? VoxelType.UINT16 : VoxelType.UINT8);
+			scribbles = ImageJFormats.toImagePlus(volume, image.getShortTitle() + "-scribbles", VoxelType.holding(
+				unlabelled_value));
 		}
 		catch (BadInputException e) {
 			cancel(e.getMessage());

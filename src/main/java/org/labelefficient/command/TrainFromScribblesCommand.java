@@ -5,11 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.labelefficient.cli.Options;
-import org.labelefficient.cli.TrainingOptions;
 import org.labelefficient.io.BadInputException;
-import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingResult;
-import org.labelefficient.train.TrainingRunner;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -65,9 +61,7 @@ public class TrainFromScribblesCommand extends ContextCommand {
 			Options o = new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
 				"iterations=" + iterations, "batch_size=" + batch_size, "patch_size=" + patch_size, "seed=" + seed,
 				"unlabelled_value=" + unlabelled_value, "validation_interval=" + validation_interval));
-			TrainingResult r = TrainingRunner.run(TrainingOptions.request(o), new FijiProgress(log, status, 20),
-				new TrainingControl());
-			log.info("Trained " + r.iterationsDone() + " iterations; model in " + r.model());
+			log.info(FijiProgress.train(o, log, status));
 		}
 		catch (BadInputException e) {
 			cancel(e.getMessage());

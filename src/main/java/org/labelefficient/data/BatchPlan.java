@@ -20,6 +20,12 @@ public record BatchPlan(int labelled, int unlabelled, LabelKind kind) {
 		if (unlabelled < 0) throw new IllegalArgumentException("Negative unlabelled count");
 	}
 
+	/** Half labelled (dense labels, at least one sample), half unlabelled: the semi-supervised batches of SSL4MIS. */
+	public static BatchPlan halfLabelled(int batchSize) {
+		int labelled = Math.max(1, batchSize / 2);
+		return new BatchPlan(labelled, batchSize - labelled, LabelKind.DENSE);
+	}
+
 	/** Total batch size. */
 	public int size() {
 		return labelled + unlabelled;

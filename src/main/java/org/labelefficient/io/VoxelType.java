@@ -22,6 +22,11 @@ public enum VoxelType {
 		this.max = max;
 	}
 
+	/** The smallest ImageJ label type (8 or 16 bit) that holds the values 0 to {@code max}. */
+	public static VoxelType holding(int max) {
+		return max <= 255 ? UINT8 : UINT16;
+	}
+
 	/** True for the integer types, whose stored values are rounded and clamped. */
 	public boolean isInteger() {
 		return !Double.isNaN(min);

@@ -37,8 +37,7 @@ public final class MeanTeacher implements TrainingMethod {
 
 	@Override
 	public BatchPlan batchPlan(int batchSize) {
-		int labelled = Math.max(1, batchSize / 2);
-		return new BatchPlan(labelled, batchSize - labelled, BatchPlan.LabelKind.DENSE);
+		return BatchPlan.halfLabelled(batchSize);
 	}
 
 	@Override
