@@ -5,6 +5,7 @@ import java.io.File;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
 import org.labelefficient.infer.Segmentation;
+import org.labelefficient.infer.Uncertainty;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.ImageJFormats;
 import org.labelefficient.io.VoxelType;
@@ -16,7 +17,10 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 
-/** Segments the current image (2D or stack) with a trained model; the result is a label image of the same size. */
+/**
+ * Segments the current image (2D or stack) with a trained model: a label image of the same size and, on request, the
+ * uncertainty map (normalised entropy of the class probabilities), bright where the next scribbles help most.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Predict (current image)")
 public class PredictImageCommand extends ContextCommand {
 
@@ -29,18 +33,26 @@ public class PredictImageCommand extends ContextCommand {
 	@Parameter(label = "Keep the largest component per class")
 	private boolean largest_component = false;
 
+	@Parameter(label = "Also show the uncertainty map (where scribbles help most)")
+	private boolean uncertainty = false;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus labels;
+
+	@Parameter(type = ItemIO.OUTPUT, required = false)
+	private ImagePlus uncertainty_map;
 
 	@Override
 	public void run() {
 		try {
 			if (image == null || image.getStackSize() == 0 || image.getWidth() < 2) throw new BadInputException(
 				"There is no image to segment; open one first.");
-			PredictionOptions options = new PredictionOptions("best", false, largest_component, 0.25);
+			PredictionOptions options = new PredictionOptions("best", uncertainty, largest_component, 0.25);
 			try (ModelPredictor predictor = ModelPredictor.open(model.toPath(), options)) {
 				Segmentation s = predictor.segment(ImageJFormats.fromImagePlus(image), image.getTitle());
 				labels = ImageJFormats.toImagePlus(s.labels(), image.getShortTitle() + "-labels", VoxelType.UINT8);
+				if (uncertainty) uncertainty_map = ImageJFormats.toImagePlus(Uncertainty.entropy(s.probabilities()), image
+					.getShortTitle() + "-uncertainty", VoxelType.FLOAT32);
 			}
 		}
 		catch (BadInputException e) {

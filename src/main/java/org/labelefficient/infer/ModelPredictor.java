@@ -84,7 +84,10 @@ public final class ModelPredictor implements AutoCloseable {
 		return files.size();
 	}
 
-	/** Predicts one file; probability maps go to {@code <name>_prob<c>.<ext>} beside the label image. */
+	/**
+	 * Predicts one file; with probabilities on, the maps go to {@code <name>_prob<c>.<ext>} and the normalised entropy
+	 * ({@link Uncertainty}) to {@code <name>_uncertainty.<ext>} beside the label image.
+	 */
 	public void predictFile(Path input, Path output) throws IOException {
 		if (!FileNames.WRITABLE_EXTENSIONS.contains(FileNames.extension(output))) throw new BadInputException(output,
 			"cannot be written: use .nii.gz, .nii, .tif or .png");
@@ -92,6 +95,8 @@ public final class ModelPredictor implements AutoCloseable {
 		VolumeIO.write(s.labels(), output, info.numClasses <= 256 ? VoxelType.UINT8 : VoxelType.UINT16);
 		for (int c = 0; c < s.probabilities().size(); c++)
 			VolumeIO.write(s.probabilities().get(c), FileNames.withSuffix(output, "_prob" + c), VoxelType.FLOAT32);
+		if (!s.probabilities().isEmpty()) VolumeIO.write(Uncertainty.entropy(s.probabilities()), FileNames.withSuffix(
+			output, "_uncertainty"), VoxelType.FLOAT32);
 	}
 
 	/** The output file name for an input: the same name, or {@code <base>.nii.gz} for formats we do not write. */

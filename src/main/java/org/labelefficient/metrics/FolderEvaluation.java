@@ -18,9 +18,9 @@ import org.labelefficient.io.VolumeIO;
 
 /**
  * Evaluates predicted label images against reference labels: two files, or two folders whose files are matched by
- * base name (extensions may differ; probability maps named {@code <case>_prob<c>} are skipped). Every prediction
- * needs a reference and every reference a prediction. Distances use the given spacing, else the reference file's.
- * HDF5 references are read from their {@code label} dataset.
+ * base name (extensions may differ; the maps {@code <case>_prob<c>} and {@code <case>_uncertainty} are skipped).
+ * Every prediction needs a reference and every reference a prediction. Distances use the given spacing, else the
+ * reference file's. HDF5 references are read from their {@code label} dataset.
  */
 public final class FolderEvaluation {
 
@@ -77,7 +77,7 @@ public final class FolderEvaluation {
 		for (Map.Entry<String, Path> e : index(prediction).entrySet()) {
 			Path ref = refs.remove(e.getKey());
 			if (ref != null) pairs.put(e.getKey(), new Path[] { e.getValue(), ref });
-			else if (!e.getKey().matches(".*_prob\\d+")) throw new BadInputException(e.getValue(),
+			else if (!e.getKey().matches(".*_(prob\\d+|uncertainty)")) throw new BadInputException(e.getValue(),
 				"has no reference file of the same name in " + reference);
 		}
 		if (!refs.isEmpty()) throw new BadInputException(refs.values().iterator().next(),

@@ -109,6 +109,8 @@ public class MainTest {
 		assertEquals(2, labels.depth());
 		Volume p0 = VolumeIO.read(predictions.resolve("test00_prob0.nii.gz"));
 		assertTrue(p0.data()[0] >= 0 && p0.data()[0] <= 1);
+		Volume u = VolumeIO.read(predictions.resolve("test00_uncertainty.nii.gz"));
+		assertTrue(u.data()[0] >= 0 && u.data()[0] <= 1.0001);
 		assertEquals(errors(), 0, run("info", "model=" + model));
 		assertTrue(out.toString(StandardCharsets.UTF_8).contains("pce"));
 		assertEquals(errors(), 0, run("continue", "model=" + model, "iterations=9"));

@@ -72,7 +72,8 @@ public class CommandsTest {
 	public void predictCurrentImageReturnsALabelImage() throws Exception {
 		Volume v = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
 		ImagePlus image = ImageJFormats.toImagePlus(v, "test00", VoxelType.FLOAT32);
-		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile()));
+		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "uncertainty",
+			true));
 		assertFalse(m.getCancelReason(), m.isCanceled());
 		ImagePlus labels = (ImagePlus) m.getOutput("labels");
 		assertEquals(64, labels.getWidth());
@@ -80,6 +81,9 @@ public class CommandsTest {
 		Volume l = ImageJFormats.fromImagePlus(labels);
 		for (float x : l.data())
 			assertTrue(x >= 0 && x <= 3);
+		Volume u = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("uncertainty_map"));
+		for (float x : u.data())
+			assertTrue(x >= 0 && x <= 1.0001);
 	}
 
 	@Test
