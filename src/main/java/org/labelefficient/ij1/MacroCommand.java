@@ -12,6 +12,7 @@ import org.labelefficient.io.BadInputException;
 
 import ij.IJ;
 import ij.Macro;
+import ij.macro.Interpreter;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 
@@ -19,13 +20,15 @@ import ij.plugin.PlugIn;
  * The ImageJ 1.x door listed in {@code plugins.config}: runs a command-line command ({@code arg}: train, predict,
  * evaluate, demo, info) with the options of {@code run("LES Train", "dataset=... method=pce ...")}. Options come from
  * {@link Macro#getOptions()}, so it runs headless; a person at the screen without options gets one dialog. Output
- * and errors go to the Log window (stdout when headless); an error dialog only when no macro is running.
+ * and errors go to the Log window (stdout when headless); an error aborts the calling macro, or shows a dialog when
+ * no macro is running.
  */
 public class MacroCommand implements PlugIn {
 
 	@Override
 	public void run(String arg) {
 		String options = Macro.getOptions();
+		boolean fromMacro = options != null;
 		if (options == null) options = askForOptions(arg);
 		if (options == null) return;
 		PrintStream log = logStream();
@@ -39,12 +42,12 @@ public class MacroCommand implements PlugIn {
 			err.println("Error: " + e.getMessage());
 			status = 2;
 		}
-		log.flush();
+		log.close();
 		String error = errors.toString(StandardCharsets.UTF_8).trim();
 		if (status == 0) return;
 		IJ.log(error);
-		if (Macro.getOptions() == null && !GraphicsEnvironment.isHeadless()) IJ.error("Label-Efficient Segmentation",
-			error);
+		if (fromMacro) Interpreter.abort(); // the calling macro stops after this command
+		else if (!GraphicsEnvironment.isHeadless()) IJ.error("Label-Efficient Segmentation", error);
 	}
 
 	/** The dialog shown when the command is started from the menu without options. */
@@ -60,7 +63,7 @@ public class MacroCommand implements PlugIn {
 		return gd.wasCanceled() ? null : gd.getNextString();
 	}
 
-	/** A stream whose lines go to {@link IJ#log}. */
+	/** A stream whose complete lines go to {@link IJ#log}; {@code close()} logs what is left. */
 	private static PrintStream logStream() {
 		return new PrintStream(new OutputStream() {
 
@@ -69,12 +72,15 @@ public class MacroCommand implements PlugIn {
 			@Override
 			public void write(int b) {
 				if (b != '\n') line.write(b);
-				else flush();
+				else logLine();
 			}
 
 			@Override
-			public void flush() {
-				if (line.size() == 0) return;
+			public void close() {
+				if (line.size() > 0) logLine();
+			}
+
+			private void logLine() {
 				IJ.log(line.toString(StandardCharsets.UTF_8));
 				line.reset();
 			}

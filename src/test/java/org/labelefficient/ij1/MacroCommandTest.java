@@ -2,6 +2,7 @@ package org.labelefficient.ij1;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -24,8 +25,11 @@ public class MacroCommandTest {
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
 
-	/** Runs {@code command} on a thread named like ImageJ's macro threads, with {@code options}. */
-	private static void runAsMacro(String command, String options) throws Exception {
+	/**
+	 * Runs {@code command} on a thread named like ImageJ's macro threads, with {@code options}; returns what it threw
+	 * (null when nothing).
+	 */
+	private static Throwable runAsMacro(String command, String options) throws Exception {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread t = new Thread(() -> {
 			try {
@@ -41,7 +45,7 @@ public class MacroCommandTest {
 		}, "Run$_test");
 		t.start();
 		t.join(60_000);
-		if (failure.get() != null) throw new AssertionError(failure.get());
+		return failure.get();
 	}
 
 	@Test
@@ -51,8 +55,8 @@ public class MacroCommandTest {
 		v.set(2, 2, 0, 1);
 		VolumeIO.write(v, dir.resolve("a.tif"), VoxelType.UINT8);
 		Path csv = dir.resolve("out.csv");
-		runAsMacro("evaluate", "prediction=[" + dir.resolve("a.tif") + "] reference=[" + dir.resolve("a.tif")
-			+ "] output=[" + csv + "]");
+		assertNull(runAsMacro("evaluate", "prediction=[" + dir.resolve("a.tif") + "] reference=[" + dir.resolve(
+			"a.tif") + "] output=[" + csv + "]"));
 		List<String> lines = Files.readAllLines(csv);
 		assertEquals("case,class,dice,jaccard,hd95,asd,assd", lines.get(0));
 		assertTrue(lines.get(1).startsWith("a,1,1.000000"));
@@ -61,7 +65,7 @@ public class MacroCommandTest {
 	@Test
 	public void badOptionsAreLoggedWithoutThrowingOrWriting() throws Exception {
 		Path csv = tmp.getRoot().toPath().resolve("never.csv");
-		runAsMacro("evaluate", "prediction=/no/such reference=/no/such output=[" + csv + "]");
+		assertNull(runAsMacro("evaluate", "prediction=/no/such reference=/no/such output=[" + csv + "]"));
 		assertFalse(Files.exists(csv));
 	}
 }
