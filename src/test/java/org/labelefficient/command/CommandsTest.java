@@ -155,4 +155,22 @@ public class CommandsTest {
 		assertTrue(again.isCanceled());
 		assertTrue(again.getCancelReason(), again.getCancelReason().contains("has already trained 6 iterations"));
 	}
+
+	@Test
+	public void trainSemiSupervisedUsesTheUnlabelledImages() throws Exception {
+		Path ds = tmp.getRoot().toPath().resolve("semi");
+		Files.createDirectories(ds.resolve("labels"));
+		for (String name : new String[] { "train00", "train01", "train02" })
+			Files.copy(data.dataset().resolve("images/" + name + ".nii.gz"), Files.createDirectories(ds.resolve(
+				"images")).resolve(name + ".nii.gz"));
+		Files.copy(data.dataset().resolve("images/val00.nii.gz"), ds.resolve("images/val00.nii.gz"));
+		Files.copy(data.dataset().resolve("labels/val00.nii.gz"), ds.resolve("labels/val00.nii.gz"));
+		Path out = tmp.getRoot().toPath().resolve("semi-model");
+		Map<String, Object> p = new HashMap<>(Map.of("dataset", ds.toFile(), "method", "mean-teacher",
+			"labelled_patients", -1, "output", out.toFile(), "iterations", 3, "batch_size", 2, "patch_size", 32, "seed",
+			1, "validation_interval", 3));
+		CommandModule m = run(TrainSemiSupervisedCommand.class, p);
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertEquals("mean-teacher", org.labelefficient.model.ModelInfo.read(out).method);
+	}
 }
