@@ -1,7 +1,6 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
-import java.util.Map;
 
 import org.labelefficient.train.ContinueRequest;
 
@@ -23,8 +22,6 @@ final class ContinueCommand implements CliCommand {
 		var model = options.path("model");
 		int iterations = options.integer("iterations", 0);
 		options.checkAllUsed();
-		Map<String, String> train = ContinueRequest.options(model, iterations);
-		new TrainCommand().run(new Options("continue", train.entrySet().stream().map(e -> e.getKey() + "=" + e
-			.getValue()).toList()), out);
+		new TrainCommand().run(Options.of("continue", ContinueRequest.options(model, iterations)), out);
 	}
 }

@@ -35,6 +35,11 @@ public final class Options {
 		}
 	}
 
+	/** Options for {@code command} from a key-to-value map. */
+	public static Options of(String command, Map<String, String> values) {
+		return new Options(command, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+	}
+
 	/**
 	 * Parses an ImageJ macro options string such as {@code "model=/a/b input=[/my images] seed=3 probabilities"}
 	 * (a bare key is a ticked checkbox: true).

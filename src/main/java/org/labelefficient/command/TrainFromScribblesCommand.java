@@ -1,15 +1,10 @@
 package org.labelefficient.command;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.List;
 
 import org.labelefficient.cli.Options;
-import org.labelefficient.io.BadInputException;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -19,7 +14,7 @@ import org.scijava.plugin.Plugin;
  * with one sentence before training starts.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Train from Scribbles")
-public class TrainFromScribblesCommand extends ContextCommand {
+public class TrainFromScribblesCommand extends TrainingCommand {
 
 	@Parameter(label = "Dataset folder", style = "directory")
 	private File dataset;
@@ -49,25 +44,10 @@ public class TrainFromScribblesCommand extends ContextCommand {
 	@Parameter(label = "Validation interval", min = "1")
 	private int validation_interval = 200;
 
-	@Parameter
-	private LogService log;
-
-	@Parameter
-	private StatusService status;
-
 	@Override
 	public void run() {
-		try {
-			Options o = new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
-				"iterations=" + iterations, "batch_size=" + batch_size, "patch_size=" + patch_size, "seed=" + seed,
-				"unlabelled_value=" + unlabelled_value, "validation_interval=" + validation_interval));
-			log.info(FijiProgress.train(o, log, status));
-		}
-		catch (BadInputException e) {
-			cancel(e.getMessage());
-		}
-		catch (IOException e) {
-			cancel("Training could not write its files: " + e.getMessage());
-		}
+		train(() -> new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
+			"iterations=" + iterations, "batch_size=" + batch_size, "patch_size=" + patch_size, "seed=" + seed,
+			"unlabelled_value=" + unlabelled_value, "validation_interval=" + validation_interval)));
 	}
 }

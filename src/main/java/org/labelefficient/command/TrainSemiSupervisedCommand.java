@@ -1,15 +1,10 @@
 package org.labelefficient.command;
 
 import java.io.File;
-import java.io.IOException;
 import java.util.List;
 
 import org.labelefficient.cli.Options;
-import org.labelefficient.io.BadInputException;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -18,7 +13,7 @@ import org.scijava.plugin.Plugin;
  * are unlabelled, or an HDF5 dataset whose first {@code labelled_patients} patients keep their labels.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Train Semi-Supervised")
-public class TrainSemiSupervisedCommand extends ContextCommand {
+public class TrainSemiSupervisedCommand extends TrainingCommand {
 
 	@Parameter(label = "Dataset folder", style = "directory")
 	private File dataset;
@@ -47,25 +42,10 @@ public class TrainSemiSupervisedCommand extends ContextCommand {
 	@Parameter(label = "Validation interval", min = "1")
 	private int validation_interval = 200;
 
-	@Parameter
-	private LogService log;
-
-	@Parameter
-	private StatusService status;
-
 	@Override
 	public void run() {
-		try {
-			log.info(FijiProgress.train(new Options("train", List.of("dataset=" + dataset, "method=" + method,
-				"labelled_patients=" + labelled_patients, "output=" + output, "iterations=" + iterations, "batch_size="
-					+ batch_size, "patch_size=" + patch_size, "seed=" + seed, "validation_interval="
-						+ validation_interval)), log, status));
-		}
-		catch (BadInputException e) {
-			cancel(e.getMessage());
-		}
-		catch (IOException e) {
-			cancel("Training could not write its files: " + e.getMessage());
-		}
+		train(() -> new Options("train", List.of("dataset=" + dataset, "method=" + method, "labelled_patients="
+			+ labelled_patients, "output=" + output, "iterations=" + iterations, "batch_size=" + batch_size,
+			"patch_size=" + patch_size, "seed=" + seed, "validation_interval=" + validation_interval)));
 	}
 }
