@@ -1,13 +1,6 @@
 package org.labelefficient.command;
 
-import java.io.IOException;
-
-import org.labelefficient.cli.Options;
-import org.labelefficient.cli.TrainingOptions;
 import org.labelefficient.train.RemainingTime;
-import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingResult;
-import org.labelefficient.train.TrainingRunner;
 import org.labelefficient.train.TrainingListener;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
@@ -21,13 +14,6 @@ final class FijiProgress implements TrainingListener {
 	private final LogService log;
 	private final StatusService status;
 	private final int logInterval;
-
-	/** Runs the training that {@code options} describe; returns one line saying where the model is. */
-	static String train(Options options, LogService log, StatusService status) throws IOException {
-		TrainingResult r = TrainingRunner.run(TrainingOptions.request(options), new FijiProgress(log, status, 20),
-			new TrainingControl());
-		return "Trained to iteration " + r.iterationsDone() + "; model in " + r.model();
-	}
 
 	FijiProgress(LogService log, StatusService status, int logInterval) {
 		this.log = log;

@@ -17,4 +17,29 @@ public interface TrainingListener {
 
 	/** After a validation; {@code best} tells whether this is the best so far. */
 	default void validated(int iteration, double meanDice, boolean best) {}
+
+	/** A listener that passes every call to this one, then to {@code other}. */
+	default TrainingListener and(TrainingListener other) {
+		TrainingListener first = this;
+		return new TrainingListener() {
+
+			@Override
+			public void log(String message) {
+				first.log(message);
+				other.log(message);
+			}
+
+			@Override
+			public void iteration(Progress progress) {
+				first.iteration(progress);
+				other.iteration(progress);
+			}
+
+			@Override
+			public void validated(int iteration, double meanDice, boolean best) {
+				first.validated(iteration, meanDice, best);
+				other.validated(iteration, meanDice, best);
+			}
+		};
+	}
 }
