@@ -2,6 +2,7 @@ package org.labelefficient.command;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -21,6 +22,7 @@ import org.labelefficient.io.ImageJFormats;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;
+import org.labelefficient.ui.ResultImages;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -73,7 +75,7 @@ public class CommandsTest {
 		Volume v = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
 		ImagePlus image = ImageJFormats.toImagePlus(v, "test00", VoxelType.FLOAT32);
 		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "uncertainty",
-			true));
+			true, "overlay", true));
 		assertFalse(m.getCancelReason(), m.isCanceled());
 		ImagePlus labels = (ImagePlus) m.getOutput("labels");
 		assertEquals(64, labels.getWidth());
@@ -84,6 +86,38 @@ public class CommandsTest {
 		Volume u = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("uncertainty_map"));
 		for (float x : u.data())
 			assertTrue(x >= 0 && x <= 1.0001);
+		assertEquals("labels drawn over the input, one element per slice", 2, image.getOverlay().size());
+		assertEquals(ResultImages.colour(1).getRGB(), labels.getProcessor().getColorModel().getRGB(1));
+	}
+
+	@Test
+	public void predictImageShowsProbabilitiesWhoseArgmaxIsTheLabel() throws Exception {
+		ImagePlus image = ImageJFormats.toImagePlus(VolumeIO.read(data.testImages().resolve("test00.nii.gz")), "t",
+			VoxelType.FLOAT32);
+		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "overlay",
+			false, "probabilities", true, "uncertainty", false));
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertNull(image.getOverlay());
+		ImagePlus p = (ImagePlus) m.getOutput("probability_maps");
+		Volume labels = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("labels"));
+		assertEquals(4, p.getNChannels());
+		assertEquals(labels.depth(), p.getNSlices());
+		int n = labels.sliceSize();
+		for (int z = 0; z < labels.depth(); z++)
+			for (int i = 0; i < n; i += 7) {
+				double sum = 0, max = -1;
+				int argmax = -1;
+				for (int c = 0; c < 4; c++) {
+					float v = p.getStack().getProcessor(p.getStackIndex(c + 1, z + 1, 1)).getf(i);
+					sum += v;
+					if (v > max) {
+						max = v;
+						argmax = c;
+					}
+				}
+				assertEquals(1, sum, 1e-4);
+				assertEquals(labels.data()[z * n + i], argmax, 0);
+			}
 	}
 
 	@Test
