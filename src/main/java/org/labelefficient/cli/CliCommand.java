@@ -2,6 +2,8 @@ package org.labelefficient.cli;
 
 import java.io.PrintStream;
 
+import org.labelefficient.train.TrainingHooks;
+
 /** One {@code label-efficient} sub-command: reads its options, checks them all, then calls into the core. */
 interface CliCommand {
 
@@ -13,4 +15,9 @@ interface CliCommand {
 
 	/** Runs the command; problems are thrown as exceptions and turned into one error line by {@link Main}. */
 	void run(Options options, PrintStream out) throws Exception;
+
+	/** Runs the command with a front end's {@code hooks}; only training commands use them. */
+	default void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
+		run(options, out);
+	}
 }

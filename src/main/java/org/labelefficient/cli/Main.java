@@ -11,6 +11,7 @@ import org.labelefficient.method.Methods;
 import org.labelefficient.method.Setting;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.train.TrainingFailedException;
+import org.labelefficient.train.TrainingHooks;
 
 /**
  * The headless command line: {@code label-efficient <command> key=value ...}, with the same snake_case keys as the
@@ -50,13 +51,18 @@ public final class Main {
 
 	/** Runs command {@code name} with parsed options; the same exit statuses as {@link #run(String[], PrintStream, PrintStream)}. */
 	public static int run(String name, Options options, PrintStream out, PrintStream err) {
+		return run(name, options, out, err, TrainingHooks.none());
+	}
+
+	/** {@link #run(String, Options, PrintStream, PrintStream)} with a front end's hooks into training runs. */
+	public static int run(String name, Options options, PrintStream out, PrintStream err, TrainingHooks hooks) {
 		CliCommand command = COMMANDS.get(name);
 		if (command == null) {
 			err.println("Error: unknown command '" + name + "'; commands: " + String.join(", ", COMMANDS.keySet()));
 			return 2;
 		}
 		try {
-			command.run(options, out);
+			command.run(options, out, hooks);
 			return 0;
 		}
 		catch (BadInputException e) {

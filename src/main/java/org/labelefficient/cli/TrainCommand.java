@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingHooks;
 import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
@@ -26,14 +27,20 @@ final class TrainCommand implements CliCommand {
 
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
+		run(options, out, TrainingHooks.none());
+	}
+
+	@Override
+	public void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
 		TrainingRequest request = TrainingOptions.request(options);
 		options.checkAllUsed();
-		TrainingControl control = new TrainingControl();
+		TrainingControl control = hooks.control();
 		CountDownLatch finished = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndWait(control, finished, out)));
 		TrainingResult result;
 		try {
-			result = TrainingRunner.run(request, new ConsoleProgress(out, request.settings().logInterval()), control);
+			result = TrainingRunner.run(request, new ConsoleProgress(out, request.settings().logInterval()).and(hooks
+				.listener()), control);
 		}
 		finally {
 			finished.countDown();

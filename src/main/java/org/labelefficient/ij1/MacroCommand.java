@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import org.labelefficient.cli.Main;
 import org.labelefficient.cli.Options;
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingHooks;
+import org.labelefficient.ui.TrainingWindow;
 
 import ij.IJ;
 import ij.Macro;
+import ij.plugin.frame.Recorder;
 import ij.macro.Interpreter;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
@@ -34,9 +38,13 @@ public class MacroCommand implements PlugIn {
 		PrintStream log = logStream();
 		ByteArrayOutputStream errors = new ByteArrayOutputStream();
 		PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+		TrainingControl control = new TrainingControl();
+		TrainingWindow window = showsWindow(arg) ? TrainingWindow.open("Label-Efficient Segmentation: " + arg,
+			control) : null;
 		int status;
 		try {
-			status = Main.run(arg, Options.fromMacro(arg, options), log, err);
+			status = Main.run(arg, Options.fromMacro(arg, options), log, err, window == null ? TrainingHooks.none()
+				: new TrainingHooks(window, control));
 		}
 		catch (BadInputException e) {
 			err.println("Error: " + e.getMessage());
@@ -44,6 +52,8 @@ public class MacroCommand implements PlugIn {
 		}
 		log.close();
 		String error = errors.toString(StandardCharsets.UTF_8).trim();
+		if (window != null) window.finished(status == 0 ? "Finished: the Log window names the model folder"
+			: "Stopped: " + error);
 		if (status == 0) return;
 		IJ.log(error);
 		if (fromMacro) Interpreter.abort(); // the calling macro stops after this command
@@ -60,7 +70,29 @@ public class MacroCommand implements PlugIn {
 		gd.addMessage("Options (key=value, values with spaces in [brackets]):\n" + Main.usage(command));
 		gd.addStringField("options", "", 80);
 		gd.showDialog();
-		return gd.wasCanceled() ? null : gd.getNextString();
+		if (gd.wasCanceled()) return null;
+		String options = gd.getNextString();
+		record(options);
+		return options;
+	}
+
+	/** Records {@code run("LES ...", "<options>")} rather than the dialog's single field, so the macro replays it. */
+	private static void record(String options) {
+		String name = Recorder.getCommand();
+		if (!Recorder.record || name == null) return;
+		Recorder.disableCommandRecording();
+		Recorder.recordString(recordedCall(name, options));
+	}
+
+	/** The macro line that runs menu command {@code name} with {@code options}. */
+	static String recordedCall(String name, String options) {
+		return "run(\"" + name + "\", \"" + options.trim().replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
+	}
+
+	/** A training run gets a window with live curves when ImageJ's window is on the screen (not in batch mode). */
+	private static boolean showsWindow(String command) {
+		return (command.equals("train") || command.equals("continue")) && !GraphicsEnvironment.isHeadless() && IJ
+			.getInstance() != null;
 	}
 
 	/** A stream whose complete lines go to {@link IJ#log}; {@code close()} logs what is left. */

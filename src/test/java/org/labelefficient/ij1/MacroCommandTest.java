@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.Rule;
@@ -67,5 +69,23 @@ public class MacroCommandTest {
 		Path csv = tmp.getRoot().toPath().resolve("never.csv");
 		assertNull(runAsMacro("evaluate", "prediction=/no/such reference=/no/such output=[" + csv + "]"));
 		assertFalse(Files.exists(csv));
+	}
+
+	@Test
+	public void theRecordedCallRunsTheSameCommandAgain() throws Exception {
+		Path dir = tmp.newFolder("recorded \"run\"").toPath();
+		Volume v = Volume.zeros(6, 6, 1, new double[] { 1, 1, 1 });
+		v.set(2, 2, 0, 1);
+		VolumeIO.write(v, dir.resolve("a.tif"), VoxelType.UINT8);
+		Path csv = dir.resolve("metrics.csv");
+		String typed = "prediction=[" + dir.resolve("a.tif") + "] reference=[" + dir.resolve("a.tif") + "] output=["
+			+ csv + "]";
+		String call = MacroCommand.recordedCall("LES Evaluate", typed);
+		Matcher m = Pattern.compile("run\\(\"LES Evaluate\", \"(.*)\"\\);\n").matcher(call);
+		assertTrue(call, m.matches());
+		String replayed = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+		assertEquals(typed, replayed);
+		assertNull(runAsMacro("evaluate", replayed));
+		assertTrue(Files.readAllLines(csv).get(1).startsWith("a,1,1.000000"));
 	}
 }
