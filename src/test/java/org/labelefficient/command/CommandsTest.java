@@ -207,4 +207,29 @@ public class CommandsTest {
 		assertFalse(m.getCancelReason(), m.isCanceled());
 		assertEquals("mean-teacher", org.labelefficient.model.ModelInfo.read(out).method);
 	}
+
+	@Test
+	public void trainOnCurrentImageLearnsFromTheOpenImageAndItsScribbles() throws Exception {
+		Path dataset = data.dataset();
+		String name;
+		try (var files = Files.list(dataset.resolve("scribbles"))) {
+			name = files.findFirst().orElseThrow().getFileName().toString();
+		}
+		ImagePlus image = ImageJFormats.toImagePlus(VolumeIO.read(dataset.resolve("images").resolve(name)), "image",
+			VoxelType.FLOAT32);
+		ImagePlus scribbles = ImageJFormats.toImagePlus(VolumeIO.read(dataset.resolve("scribbles").resolve(name)),
+			"scribbles", VoxelType.UINT8);
+		File out = tmp.getRoot().toPath().resolve("current-image-model").toFile();
+		CommandModule m = run(TrainOnCurrentImageCommand.class, Map.of("image", image, "scribbles", scribbles,
+			"method", "pce", "output", out, "iterations", 3, "patch_size", 32, "unlabelled_value", 255, "seed", 1));
+		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertTrue(new File(out, "model.json").isFile());
+
+		ImagePlus smaller = new ImagePlus("small", new ij.process.ByteProcessor(16, 16));
+		CommandModule bad = run(TrainOnCurrentImageCommand.class, Map.of("image", image, "scribbles", smaller,
+			"method", "pce", "output", out, "iterations", 3, "patch_size", 32, "unlabelled_value", 255, "seed", 1));
+		assertTrue(bad.isCanceled());
+		assertTrue(bad.getCancelReason(), bad.getCancelReason().startsWith("The scribbles (small, 16x16x1) must have "
+			+ "the size of the image (image, 64x64x"));
+	}
 }

@@ -1,0 +1,101 @@
+package org.labelefficient.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.labelefficient.cli.Options;
+import org.labelefficient.data.FolderLayout;
+import org.labelefficient.io.ImageJFormats;
+import org.labelefficient.io.Volume;
+import org.labelefficient.io.VoxelType;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+
+/**
+ * Trains a model on the open image (2D or stack) and its scribble image, e.g. from Scribbles from ROI Manager: the
+ * Labkit-style loop of scribbling, training, predicting and adding scribbles where the uncertainty map is bright. The
+ * two images become a one-case dataset in a temporary folder that is deleted afterwards.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Train on Current Image")
+public class TrainOnCurrentImageCommand extends TrainingCommand {
+
+	@Parameter(label = "Image")
+	private ImagePlus image;
+
+	@Parameter(label = "Scribbles (same size, one value per class)")
+	private ImagePlus scribbles;
+
+	@Parameter(label = "Method", choices = { "scribsd", "pce", "em", "dmpls" })
+	private String method = "scribsd";
+
+	@Parameter(label = "Model folder (output)", style = "directory")
+	private File output;
+
+	@Parameter(label = "Iterations", min = "1")
+	private int iterations = 500;
+
+	@Parameter(label = "Patch size (multiple of 16)", min = "16")
+	private int patch_size = 128;
+
+	@Parameter(label = "Unlabelled value of the scribbles")
+	private int unlabelled_value = 255;
+
+	@Parameter(label = "Seed")
+	private int seed = 1;
+
+	@Override
+	public void run() {
+		if (image.getWidth() != scribbles.getWidth() || image.getHeight() != scribbles.getHeight() || image
+			.getStackSize() != scribbles.getStackSize()) {
+			cancel(String.format("The scribbles (%s, %dx%dx%d) must have the size of the image (%s, %dx%dx%d).", scribbles
+				.getTitle(), scribbles.getWidth(), scribbles.getHeight(), scribbles.getStackSize(), image.getTitle(), image
+					.getWidth(), image.getHeight(), image.getStackSize()));
+			return;
+		}
+		Path dataset = writeDataset();
+		try {
+			train(() -> new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
+				"iterations=" + iterations, "patch_size=" + patch_size, "seed=" + seed, "unlabelled_value="
+					+ unlabelled_value, "validation_fraction=0")));
+		}
+		finally {
+			delete(dataset);
+		}
+	}
+
+	/** The two images as a folder dataset with one case. */
+	private Path writeDataset() {
+		try {
+			Path folder = Files.createTempDirectory("les-current-image-");
+			ImageJFormats.writeTiff(ImageJFormats.fromImagePlus(image), Files.createDirectories(folder.resolve(
+				FolderLayout.IMAGES)).resolve("image.tif"), VoxelType.FLOAT32);
+			Volume s = ImageJFormats.fromImagePlus(scribbles);
+			int max = unlabelled_value;
+			for (float v : s.data()) max = Math.max(max, (int) v);
+			ImageJFormats.writeTiff(s, Files.createDirectories(folder.resolve(FolderLayout.SCRIBBLES)).resolve("image.tif"),
+				VoxelType.holding(max));
+			return folder;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not write the temporary training dataset", e);
+		}
+	}
+
+	private static void delete(Path folder) {
+		try (Stream<Path> files = Files.walk(folder)) {
+			files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+		}
+		catch (IOException e) {
+			// a temporary folder left behind is harmless
+		}
+	}
+}
