@@ -6,6 +6,7 @@
 # Usage: bench/acdc-methods.sh
 #   env: ACDC=<folder> ITERATIONS=4000 PATCH=128 BATCH=8 METHODS="supervised pce" SECTION=acdc-foundation
 #        EXTRA="key=value ..." (method settings, e.g. for an ablation) TAG=<suffix naming that variant>
+#        DATASET=<training dataset folder, default ACDC itself> LEARNS=<what the "learns from" column says>
 # Writes bench/out/<SECTION>/<method><TAG>/{model,predictions,metrics.csv,train.log}, one table row per variant in
 # bench/out/<SECTION>/rows/, and rebuilds the section between the <SECTION> markers of BENCHMARKS.md from all rows.
 set -euo pipefail
@@ -18,6 +19,7 @@ methods=${METHODS-supervised pce}
 section=${SECTION:-acdc-foundation}
 extra=${EXTRA:-}
 tag=${TAG:-}
+dataset=${DATASET:-$acdc}
 out="$root/bench/out/$section"
 mkdir -p "$out/test" "$out/rows"
 while read -r p; do
@@ -29,10 +31,10 @@ for m in $methods; do
   dir="$out/$name"
   rm -rf "$dir"
   mkdir -p "$dir"
-  labels=$([ "$m" = supervised ] && echo dense || echo scribbles)
+  labels=${LEARNS:-$([ "$m" = supervised ] && echo dense || echo scribbles)}
   echo "== $name: training" >&2
   # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$dir/time.txt" "$root/bin/label-efficient" train dataset="$acdc" method="$m" \
+  /usr/bin/time -v -o "$dir/time.txt" "$root/bin/label-efficient" train dataset="$dataset" method="$m" \
     output="$dir/model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed=1 unlabelled_value=4 \
     validation_interval=500 log_interval=100 $extra > "$dir/train.log" 2>&1
   echo "== $name: predicting and evaluating" >&2
