@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import org.labelefficient.demo.DemoRun;
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.method.Methods;
 import org.labelefficient.metrics.MetricsTable;
 import org.labelefficient.train.TrainingControl;
 
@@ -17,13 +18,14 @@ final class DemoCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "demo [output=demo-out] [iterations=300] [size=96] [seed=1]";
+		return "demo [output=demo-out] [method=pce] [iterations=300] [size=96] [seed=1]";
 	}
 
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
-		DemoRun demo = new DemoRun(options.path("output", "demo-out"), options.integer("iterations", 300), options
-			.integer("size", 96), options.integer("seed", 1));
+		DemoRun demo = new DemoRun(options.path("output", "demo-out"), options.string("method", "pce"), options
+			.integer("iterations", 300), options.integer("size", 96), options.integer("seed", 1));
+		Methods.get(demo.method());
 		options.checkAllUsed();
 		if (demo.size() < 64) throw new BadInputException("size must be at least 64, got "
 			+ demo.size());

@@ -18,14 +18,15 @@ import org.labelefficient.train.TrainingRunner;
 import org.labelefficient.train.TrainingSettings;
 
 /**
- * The demo: generates a small synthetic cardiac dataset with scribbles, trains {@code pce} on it, predicts the test
+ * The demo: generates a small synthetic cardiac dataset with scribbles, trains a scribble method on it, predicts the test
  * volumes and evaluates them against their dense labels. Everything is written under one folder: {@code data/},
  * {@code model/}, {@code predictions/} and {@code metrics.csv}.
  *
+ * @param method the training method ({@code pce} by default on the command line)
  * @param iterations training budget
  * @param size width and height of the generated volumes
  */
-public record DemoRun(Path folder, int iterations, int size, long seed) {
+public record DemoRun(Path folder, String method, int iterations, int size, long seed) {
 
 	/** Runs the demo end to end and returns the test metrics; {@code log} receives progress lines. */
 	public MetricsTable run(TrainingListener listener, TrainingControl control, Consumer<String> log)
@@ -49,7 +50,7 @@ public record DemoRun(Path folder, int iterations, int size, long seed) {
 	private TrainingRequest request(Path dataset, Path model) {
 		TrainingSettings s = new TrainingSettings(iterations, 8, 64, seed, 2e-3, "adam", "poly", 1000, 0.1, 1e-5, 0.9,
 			false, Math.max(1, iterations / 3), 16, true, 20);
-		return new TrainingRequest(dataset, "pce", Map.of(), s, model, DemoDataset.UNLABELLED, -1, 0, 0.2,
+		return new TrainingRequest(dataset, method, Map.of(), s, model, DemoDataset.UNLABELLED, -1, 0, 0.2,
 			"train_patients.txt", "val_patients.txt", "zscore", false, true);
 	}
 }
