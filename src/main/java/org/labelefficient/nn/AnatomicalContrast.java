@@ -14,9 +14,12 @@ import org.tensorflow.types.TInt64;
  * ACTION's anatomical contrast (the ReCo loss of Liu et al. 2022) on pixel representations. For each class c present
  * among the valid pixels: the prototype is the mean representation of its pixels (no gradient); queries are drawn
  * uniformly, with replacement, from its hard pixels (predicted probability of c below {@code strongThreshold}); each
- * query gets {@code negatives} keys, whose classes are drawn from the softmax of the prototypes' cosine similarity to
- * c's prototype over the other present classes (harder classes more often), and whose pixels are drawn uniformly among
- * the valid pixels of that class (no gradient). Each query's InfoNCE with the prototype as its positive is averaged,
+ * query is contrasted with {@code negatives} keys, whose classes are drawn from the softmax of the prototypes' cosine
+ * similarity to c's prototype over the other present classes (harder classes more often), and whose pixels are drawn
+ * uniformly among the valid pixels of that class (no gradient). The keys are drawn once per class and step and shared
+ * by its queries (ReCo draws them per query: the same distribution, with a memory of queries x negatives x channels
+ * floats per class that a 2-core machine cannot afford). Each query's InfoNCE with the prototype as its positive is
+ * averaged,
  * summed over classes with hard pixels and divided by the number of present classes; with fewer than two classes
  * present the loss is 0. Every similarity is a cosine divided by the temperature.
  */
@@ -74,15 +77,14 @@ public final class AnatomicalContrast {
 
 	/**
 	 * The mean over queries of {@code -log(exp(q.k+ / t) / (exp(q.k+ / t) + sum_j exp(q.k_j / t)))} for unit queries
-	 * {@code [Q, D]}, a unit positive key {@code [D]} and unit negative keys {@code [Q, M, D]}.
+	 * {@code [Q, D]}, a unit positive key {@code [D]} and unit negative keys {@code [M, D]}.
 	 */
 	public static Operand<TFloat32> infoNce(Ops tf, Operand<TFloat32> queries, Operand<TFloat32> positive,
 		Operand<TFloat32> negatives, float temperature) {
 		Operand<TFloat32> t = tf.constant(temperature);
 		Operand<TFloat32> pos = tf.math.div(tf.sum(tf.math.mul(queries, positive), tf.constant(1), Sum.keepDims(true)),
 			t);
-		Operand<TFloat32> neg = tf.math.div(tf.sum(tf.math.mul(tf.expandDims(queries, tf.constant(1)), negatives), tf
-			.constant(2)), t);
+		Operand<TFloat32> neg = tf.math.div(tf.linalg.matMul(queries, negatives, MatMul.transposeB(true)), t);
 		Operand<TFloat32> logits = tf.concat(List.of(pos, neg), tf.constant(1));
 		Operand<TFloat32> logP = Losses.logSoftmax(tf, logits);
 		return tf.math.neg(Losses.meanAll(tf, tf.slice(logP, tf.constant(new int[] { 0, 0 }), tf.constant(new int[] {
@@ -116,18 +118,17 @@ public final class AnatomicalContrast {
 			-1 })), tf.constant(EXCLUDED))));
 	}
 
-	/** Unit keys {@code [Q, M, D]}: a class per key from {@code classWeights}, then a pixel of it from its pool. */
+	/** Unit keys {@code [M, D]}: a class per key from {@code classWeights}, then a pixel of it from its pool. */
 	private static Operand<TFloat32> negatives(Ops tf, Operand<TFloat32> unit, Operand<TFloat32> pools,
 		Operand<TFloat32> classWeights, Sampling s, Operand<TInt64> seed) {
-		int n = s.queries() * s.negatives();
+		int n = s.negatives();
 		Operand<TInt64> keyClasses = draw(tf, classWeights, n, tf.math.add(seed, tf.constant(new long[] { 1, 0 })));
 		Operand<TInt64> candidates = tf.random.statelessMultinomial(pools, tf.constant(n), tf.math.add(seed, tf
 			.constant(new long[] { 2, 0 })));
 		Operand<TInt64> index = tf.range(tf.constant(0L), tf.constant((long) n), tf.constant(1L));
 		Operand<TInt64> pixels = tf.gatherNd(candidates, tf.stack(List.of(keyClasses, index), org.tensorflow.op.core.Stack
 			.axis(1L)));
-		Operand<TFloat32> keys = tf.stopGradient(tf.gather(unit, pixels, tf.constant(0)));
-		return tf.reshape(keys, tf.constant(new int[] { s.queries(), s.negatives(), -1 }));
+		return tf.stopGradient(tf.gather(unit, pixels, tf.constant(0)));
 	}
 
 	private static Operand<TFloat32> column(Ops tf, Operand<TFloat32> m, int c) {
