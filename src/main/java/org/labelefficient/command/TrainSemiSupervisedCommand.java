@@ -18,7 +18,7 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	@Parameter(label = "Dataset folder", style = "directory")
 	private File dataset;
 
-	@Parameter(label = "Method", choices = { "reciprocal", "mean-teacher", "supervised" })
+	@Parameter(label = "Method", choices = { "reciprocal", "action", "mean-teacher", "supervised" })
 	private String method = "reciprocal";
 
 	@Parameter(label = "Labelled patients (-1: every labelled image)", min = "-1")

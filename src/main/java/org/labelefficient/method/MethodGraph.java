@@ -10,8 +10,41 @@ import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A method's training graph: the op that performs one iteration, the total loss and its named terms (for the log),
- * the network whose weights become the model, and every variable set (initialised and checkpointed by the loop).
+ * A method's training graph: its phases (each an op that performs one iteration, the total loss and its named terms
+ * for the log, and the training progress from which it runs), the network whose weights become the model, every
+ * variable set (initialised and checkpointed by the loop), and optionally weights that a fresh run takes from another
+ * model before its first iteration.
  */
-public record MethodGraph(Op step, Operand<TFloat32> loss, Map<String, Operand<TFloat32>> terms, UNet predictor,
-	List<ParameterSet> variables) {}
+public record MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet> variables, InheritedWeights inherited) {
+
+	/**
+	 * One phase of training: {@code step} runs one iteration while the progress (iteration / iterations) is at least
+	 * {@code start} and below the next phase's start.
+	 */
+	public record Phase(double start, Op step, Operand<TFloat32> loss, Map<String, Operand<TFloat32>> terms) {}
+
+	/** Validates the phases: at least one, the first from progress 0, starts increasing. */
+	public MethodGraph {
+		if (phases.isEmpty() || phases.get(0).start() != 0) throw new IllegalArgumentException(
+			"The first phase must start at progress 0");
+		for (int i = 1; i < phases.size(); i++)
+			if (phases.get(i).start() < phases.get(i - 1).start()) throw new IllegalArgumentException(
+				"Phases must be in order of their start");
+		phases = List.copyOf(phases);
+		variables = List.copyOf(variables);
+	}
+
+	/** A graph with a single phase and no inherited weights. */
+	public MethodGraph(Op step, Operand<TFloat32> loss, Map<String, Operand<TFloat32>> terms, UNet predictor,
+		List<ParameterSet> variables) {
+		this(List.of(new Phase(0, step, loss, terms)), predictor, variables, null);
+	}
+
+	/** The phase that runs at training progress {@code progress} in [0, 1]. */
+	public Phase phaseAt(double progress) {
+		Phase current = phases.get(0);
+		for (Phase p : phases)
+			if (p.start() <= progress) current = p;
+		return current;
+	}
+}

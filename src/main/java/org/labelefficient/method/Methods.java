@@ -20,6 +20,7 @@ public final class Methods {
 		register(Dmpls::new);
 		register(MeanTeacher::new);
 		register(Reciprocal::new);
+		register(Action::new);
 	}
 
 	private Methods() {}

@@ -3,6 +3,7 @@ package org.labelefficient.method;
 import java.util.List;
 
 import org.labelefficient.data.BatchPlan;
+import org.labelefficient.nn.UNetConfig;
 
 /**
  * A training method: what batches it needs and how its graph turns them into weight updates. The training loop
@@ -32,6 +33,12 @@ public interface TrainingMethod {
 
 	/** The method's own settings with defaults. */
 	List<Setting> settings();
+
+	/**
+	 * Checks the settings against the run before any data is trained on (the network built, the batch plan, the
+	 * patch size); a problem is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
+	 */
+	default void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

@@ -36,6 +36,9 @@ public final class UNet {
 		List<Operand<TFloat32>> decoderFeatures, Operand<TFloat32> bottleneck, List<Op> statisticUpdates,
 		List<Operand<TFloat32>> branchLogits) {}
 
+	/** The outputs of an encoder-only pass: the bottleneck and the encoder's batch-norm statistic updates. */
+	public record Encoding(Operand<TFloat32> bottleneck, List<Op> statisticUpdates) {}
+
 	private final UNetConfig config;
 	private final ParameterSet weights;
 
@@ -105,14 +108,8 @@ public final class UNet {
 	public Forward forward(Ops tf, Operand<TFloat32> input, boolean training, Operand<TInt64> dropoutSeed) {
 		Pass pass = new Pass(tf, training, dropoutSeed);
 		int levels = config.levels();
-		List<Operand<TFloat32>> skips = new ArrayList<>();
-		Operand<TFloat32> x = pass.convBlock("enc0", input, config.dropout()[0]);
-		skips.add(x);
-		for (int l = 1; l < levels; l++) {
-			x = pass.convBlock("enc" + l, pass.maxPool(x), config.dropout()[l]);
-			skips.add(x);
-		}
-		Operand<TFloat32> bottleneck = x;
+		List<Operand<TFloat32>> skips = encode(pass, input);
+		Operand<TFloat32> bottleneck = skips.get(levels - 1);
 		List<Operand<TFloat32>> branches = new ArrayList<>(), deep = new ArrayList<>(), features = new ArrayList<>();
 		for (int d = 0; d < config.decoders(); d++) {
 			List<Operand<TFloat32>> decoder = decode(pass, branch(d), bottleneck, skips);
@@ -127,6 +124,28 @@ public final class UNet {
 			logits = tf.math.add(logits, branches.get(d));
 		if (branches.size() > 1) logits = tf.math.div(logits, tf.constant((float) branches.size()));
 		return new Forward(logits, deep, features, bottleneck, pass.updates, branches);
+	}
+
+	/**
+	 * Builds the encoder part of a forward pass only (as {@link #forward} does it, same dropout draws): the bottleneck
+	 * and the batch-norm statistic updates of the encoder.
+	 */
+	public Encoding encode(Ops tf, Operand<TFloat32> input, boolean training, Operand<TInt64> dropoutSeed) {
+		Pass pass = new Pass(tf, training, dropoutSeed);
+		List<Operand<TFloat32>> levels = encode(pass, input);
+		return new Encoding(levels.get(levels.size() - 1), pass.updates);
+	}
+
+	/** The outputs of the encoder levels, full resolution first, the bottleneck last. */
+	private List<Operand<TFloat32>> encode(Pass pass, Operand<TFloat32> input) {
+		List<Operand<TFloat32>> skips = new ArrayList<>();
+		Operand<TFloat32> x = pass.convBlock("enc0", input, config.dropout()[0]);
+		skips.add(x);
+		for (int l = 1; l < config.levels(); l++) {
+			x = pass.convBlock("enc" + l, pass.maxPool(x), config.dropout()[l]);
+			skips.add(x);
+		}
+		return skips;
 	}
 
 	/** One decoder: the bottleneck, then each up-sampled level; the last is at full resolution. */

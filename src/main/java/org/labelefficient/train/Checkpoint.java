@@ -1,13 +1,28 @@
 package org.labelefficient.train;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.AtomicFiles;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.Tensors;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.train.Restore;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TString;
+import org.tensorflow.types.family.TType;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -52,5 +67,53 @@ final class Checkpoint {
 	static State restore(Session session, Path dir) throws IOException {
 		session.restore(dir.resolve(PREFIX).toString());
 		return GSON.fromJson(Files.readString(dir.resolve("state.json")), State.class);
+	}
+
+	/**
+	 * Writes into {@code sets} the values that the checkpoint in {@code dir} holds under their graph variable names
+	 * ({@code prefix_name}); the other variables of the session keep their values. A variable the checkpoint lacks is
+	 * a {@link BadInputException} naming the folder.
+	 */
+	static void load(Session session, Path dir, List<ParameterSet> sets) throws IOException {
+		if (!exists(dir)) throw new BadInputException(dir, "holds no training checkpoint to start from");
+		List<String> names = new ArrayList<>();
+		for (ParameterSet set : sets)
+			for (ParameterSet.Parameter p : set.parameters())
+				names.add(set.prefix() + "_" + p.name());
+		List<float[]> values = read(dir, names);
+		int i = 0;
+		for (ParameterSet set : sets) {
+			Map<String, float[]> byName = new LinkedHashMap<>();
+			for (ParameterSet.Parameter p : set.parameters())
+				byName.put(p.name(), values.get(i++));
+			set.write(session, byName);
+		}
+	}
+
+	private static Operand<TString> strings(Ops tf, List<String> values) {
+		return tf.constant(StandardCharsets.UTF_8, values.toArray(String[]::new));
+	}
+
+	/** The values of the named variables in the checkpoint in {@code dir}. */
+	private static List<float[]> read(Path dir, List<String> names) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			List<Class<? extends TType>> types = new ArrayList<>();
+			names.forEach(n -> types.add(TFloat32.class));
+			Restore restore = tf.train.restore(tf.constant(dir.resolve(PREFIX).toString()), strings(tf, names), strings(tf,
+				names.stream().map(n -> "").toList()), types);
+			Session.Runner runner = s.runner();
+			restore.tensors().forEach(runner::fetch);
+			try (Result r = runner.run()) {
+				List<float[]> out = new ArrayList<>();
+				for (int i = 0; i < names.size(); i++)
+					out.add(Tensors.read(r.get(i)));
+				return out;
+			}
+		}
+		catch (TensorFlowException e) {
+			throw new BadInputException(dir, "does not hold the variables this run starts from (" + e.getMessage()
+				.lines().findFirst().orElse("") + ")", e);
+		}
 	}
 }

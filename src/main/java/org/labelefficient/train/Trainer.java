@@ -11,6 +11,8 @@ import org.labelefficient.data.Batch;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.infer.SessionPredictor;
 import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.method.InheritedWeights;
+import org.labelefficient.method.MethodGraph;
 import org.labelefficient.metrics.SegmentationMetrics;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.NetworkExporter;
@@ -93,6 +95,11 @@ public final class Trainer {
 		List<ParameterSet> sets = g.variables();
 		for (int i = 0; i < sets.size(); i++)
 			sets.get(i).initialize(session, job.settings().seed() * 1000 + i);
+		InheritedWeights inherited = g.method.inherited();
+		if (inherited != null) {
+			Checkpoint.load(session, ModelFolder.checkpoint(inherited.model()), inherited.sets());
+			listener.log("Starting from the weights of " + inherited.model());
+		}
 		return new Checkpoint.State();
 	}
 
@@ -103,7 +110,8 @@ public final class Trainer {
 
 	private Map<String, Double> step(Session session, TrainingGraph g, Batch b, int it) {
 		int p = b.patchSize();
-		Map<String, Operand<TFloat32>> terms = g.method.terms();
+		MethodGraph.Phase phase = g.method.phaseAt((double) it / job.settings().iterations());
+		Map<String, Operand<TFloat32>> terms = phase.terms();
 		try (Tensor images = Tensors.floats(b.images(), b.size(), p, p, 1);
 			Tensor labels = Tensors.ints(b.labels(), b.size(), p, p);
 			Tensor lr = Tensors.scalar((float) job.settings().learningRateAt(it));
@@ -112,7 +120,7 @@ public final class Trainer {
 			Tensor seed = Tensors.longs(job.settings().seed(), it)) {
 			Session.Runner runner = session.runner().feed(g.inputs.images, images).feed(g.inputs.labels, labels).feed(
 				g.inputs.learningRate, lr).feed(g.inputs.step, step).feed(g.inputs.progress, progress).feed(
-					g.inputs.seed, seed).addTarget(g.method.step()).fetch(g.method.loss());
+					g.inputs.seed, seed).addTarget(phase.step()).fetch(phase.loss());
 			terms.values().forEach(runner::fetch);
 			try (Result r = runner.run()) {
 				Map<String, Double> out = new LinkedHashMap<>();

@@ -58,6 +58,7 @@ public final class TrainingRunner {
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
+		method.check(methodSettings, network, plan, s.patchSize());
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request

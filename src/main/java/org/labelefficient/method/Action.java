@@ -1,0 +1,76 @@
+package org.labelefficient.method;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.method.ActionPlan.Stage;
+import org.labelefficient.nn.LocalPatches;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.UNetConfig;
+
+/**
+ * ACTION, Anatomical-aware ConTrastive dIstillatiON (You et al., IPMI 2023; README, method section): stage i
+ * distils global embeddings of an EMA teacher into the student against a memory of past teacher embeddings
+ * ({@link ContrastivePretraining}); stage ii adds the same on local windows of the output map and the supervised loss;
+ * stage iii fine-tunes with pseudo-labels and anatomical contrast ({@link AnatomicalFineTuning}). The stages run in
+ * one training run, one after the other within the budget, or one run each, a later stage starting from the previous
+ * stage's model. Half of each batch is labelled. The student is the model.
+ */
+public final class Action implements TrainingMethod {
+
+	@Override
+	public String id() {
+		return "action";
+	}
+
+	@Override
+	public String summary() {
+		return "labelled + unlabelled: contrastive distillation pre-training, then pseudo-labels and anatomical "
+			+ "contrast (ACTION)";
+	}
+
+	@Override
+	public BatchPlan batchPlan(int batchSize) {
+		return BatchPlan.halfLabelled(batchSize);
+	}
+
+	@Override
+	public List<Setting> settings() {
+		return ActionSettings.ALL;
+	}
+
+	@Override
+	public void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize) {
+		ActionPlan stages = ActionPlan.of(settings);
+		ActionSettings.check(settings);
+		int memory = (int) settings.number("memory_size"), pooling = (int) settings.number("local_pooling");
+		if ((stages.has(Stage.I) || stages.has(Stage.II)) && memory < plan.size()) throw new BadInputException(
+			"Setting 'memory_size' (" + memory + ") must be at least batch_size (" + plan.size() + ")");
+		if (stages.has(Stage.II) && !LocalPatches.fits(patchSize, pooling)) throw new BadInputException(
+			"ACTION's stage ii cuts the patch into windows of a quarter of its side pooled to local_pooling="
+				+ pooling + " (an even number): patch_size must be a multiple of " + 4 * pooling + ", got "
+				+ patchSize);
+		stages.checkInitModel(network);
+	}
+
+	@Override
+	public MethodGraph build(MethodContext c) {
+		ActionPlan plan = ActionPlan.of(c.settings());
+		ActionModel m = new ActionModel(c, plan);
+		List<MethodGraph.Phase> phases = new ArrayList<>();
+		List<ParameterSet> variables = new ArrayList<>(m.variables());
+		for (int i = 0; i < plan.stages().size(); i++) {
+			Stage stage = plan.stages().get(i);
+			double start = plan.starts().get(i);
+			StagePhase p = stage == Stage.III ? AnatomicalFineTuning.build(c, m, start) : ContrastivePretraining.build(
+				c, m, stage, start);
+			phases.add(p.phase());
+			variables.add(p.optimizerState());
+		}
+		InheritedWeights inherited = plan.initModel() == null ? null : new InheritedWeights(plan.initModel(), m
+			.inheritedBy(plan.first()));
+		return new MethodGraph(phases, m.student, variables, inherited);
+	}
+}

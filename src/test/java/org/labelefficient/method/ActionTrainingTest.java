@@ -1,0 +1,112 @@
+package org.labelefficient.method;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.labelefficient.demo.DemoDataset;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingListener;
+import org.labelefficient.train.TrainingRequest;
+import org.labelefficient.train.TrainingResult;
+import org.labelefficient.train.TrainingRunner;
+import org.labelefficient.train.TrainingSettings;
+
+/**
+ * ACTION's stages train in one run (each in its share of the budget, with its own loss terms) and one at a time, a
+ * later stage starting from the previous stage's model; bad stage settings are refused before training.
+ */
+public class ActionTrainingTest {
+
+	@ClassRule
+	public static TemporaryFolder tmp = new TemporaryFolder();
+	private static Path dataset;
+
+	/** Light settings for tiny runs. */
+	private static final Map<String, String> LIGHT = Map.of("representation_dim", "8", "anco_queries", "8",
+		"anco_negatives", "16", "latent_dim", "16");
+
+	@BeforeClass
+	public static void data() throws Exception {
+		Path root = tmp.getRoot().toPath();
+		DemoDataset.Layout data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
+		dataset = root.resolve("dense");
+		Files.createDirectories(dataset.resolve("images"));
+		Files.createDirectories(dataset.resolve("labels"));
+		Files.copy(data.testImages().resolve("test00.nii.gz"), dataset.resolve("images/a.nii.gz"));
+		Files.copy(data.testLabels().resolve("test00.nii.gz"), dataset.resolve("labels/a.nii.gz"));
+		Files.copy(data.dataset().resolve("images/val00.nii.gz"), dataset.resolve("images/b.nii.gz"));
+		Files.copy(data.dataset().resolve("images/train00.nii.gz"), dataset.resolve("images/c.nii.gz"));
+	}
+
+	private static TrainingResult train(String name, int iterations, Map<String, String> settings,
+		List<Map<String, Double>> terms) throws Exception {
+		Map<String, String> all = new HashMap<>(LIGHT);
+		all.putAll(settings);
+		TrainingSettings s = new TrainingSettings(iterations, 4, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false,
+			iterations, 4, true, 100);
+		return TrainingRunner.run(new TrainingRequest(dataset, "action", all, s, tmp.getRoot().toPath().resolve(name),
+			255, -1, 0, 0, "train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {
+				@Override
+				public void iteration(Progress p) {
+					assertTrue(name + " " + p.terms(), Double.isFinite(p.loss()));
+					terms.add(p.terms());
+				}
+			}, new TrainingControl());
+	}
+
+	@Test
+	public void allStagesRunInTheirShareOfTheBudget() throws Exception {
+		List<Map<String, Double>> terms = new ArrayList<>();
+		TrainingResult r = train("all", 8, Map.of(), terms);
+		assertEquals(8, r.iterationsDone());
+		for (int i = 0; i < 8; i++) {
+			String expected = i < 2 ? "[global]" : i < 4 ? "[ce, dice, global, local]" : "[ce, dice, pseudo, anco]";
+			assertEquals("iteration " + i, expected, terms.get(i).keySet().toString());
+		}
+	}
+
+	@Test
+	public void stagesRunOneAtATimeFromThePreviousModel() throws Exception {
+		List<Map<String, Double>> terms = new ArrayList<>();
+		train("i", 2, Map.of("stages", "i"), terms);
+		Path stage1 = tmp.getRoot().toPath().resolve("i");
+		train("ii", 2, Map.of("stages", "ii", "init_model", stage1.toString()), terms);
+		Path stage2 = tmp.getRoot().toPath().resolve("ii");
+		TrainingResult r = train("iii", 2, Map.of("stages", "iii", "init_model", stage2.toString()), terms);
+		assertEquals(2, r.iterationsDone());
+		assertEquals("[ce, dice, pseudo, anco]", terms.get(5).keySet().toString());
+		assertEquals("iii", ModelInfo.read(tmp.getRoot().toPath().resolve("iii")).methodSettings.get("stages"));
+		BadInputException wrong = assertThrows(BadInputException.class, () -> train("bad", 2, Map.of("stages", "iii",
+			"init_model", stage1.toString()), terms));
+		assertTrue(wrong.getMessage(), wrong.getMessage().contains("stages=ii or stages=all"));
+	}
+
+	@Test
+	public void badStageSettingsAreRefusedBeforeTraining() {
+		List<Map<String, Double>> terms = new ArrayList<>();
+		assertTrue(refused(Map.of("stages", "iv"), terms).contains("must be all, i, ii or iii"));
+		assertTrue(refused(Map.of("stage_i_fraction", "0.5"), terms).contains("add up to 1"));
+		assertTrue(refused(Map.of("stages", "iii"), terms).contains("init_model"));
+		assertTrue(refused(Map.of("stages", "ii", "init_model", "/no/such/model"), terms).contains("not found"));
+		assertTrue(refused(Map.of("memory_size", "3"), terms).contains("at least batch_size"));
+		assertTrue(terms.isEmpty());
+	}
+
+	private static String refused(Map<String, String> settings, List<Map<String, Double>> terms) {
+		return assertThrows(BadInputException.class, () -> train("refused", 2, settings, terms)).getMessage();
+	}
+}
