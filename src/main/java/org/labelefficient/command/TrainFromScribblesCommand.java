@@ -19,7 +19,7 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Dataset folder", style = "directory")
 	private File dataset;
 
-	@Parameter(label = "Method", choices = { "scribsd", "pce", "em", "dmpls", "supervised", "mean-teacher",
+	@Parameter(label = "Method", choices = { "scribsd", "pce", "em", "dmpls", "supervised", "mean-teacher", "action",
 		"reciprocal" })
 	private String method = "scribsd";
 
