@@ -7,7 +7,8 @@
 #   env: ACDC=<folder> ITERATIONS=4000 PATCH=128 BATCH=8 METHODS="supervised pce" SECTION=acdc-foundation
 #        EXTRA="key=value ..." (method settings, e.g. for an ablation) TAG=<suffix naming that variant>
 #        DATASET=<training dataset folder, default ACDC itself> LEARNS=<what the "learns from" column says>
-# Writes bench/out/<SECTION>/<method><TAG>/{model,predictions,metrics.csv,train.log}, one table row per variant in
+# Writes bench/out/<SECTION>/<method><TAG>/{model,predictions,metrics.csv,train.log} (and the same prediction with the
+# largest component per class kept: predictions-lcc, metrics-lcc.csv), two table rows per variant in
 # bench/out/<SECTION>/rows/, and rebuilds the section between the <SECTION> markers of BENCHMARKS.md from all rows.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +27,20 @@ while read -r p; do
   [ -n "$p" ] && for f in "$acdc/volumes/${p}"_frame*.h5; do ln -sf "$f" "$out/test/"; done
 done < "$acdc/test_patients.txt"
 
+# row <name> <settings> <metrics.csv>: one table row from a metrics file and the run's time and model files
+row() {
+  local rss spi
+  rss=$(awk -F: '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$dir/time.txt")
+  spi=$(grep -o '"seconds_trained": [0-9.]*' "$dir/model/model.json" | awk -v n="$iterations" '{printf "%.3f", $2 / n}')
+  awk -F, -v m="$1" -v l="$labels" -v x="${2:--}" -v spi="$spi" -v rss="$rss" -v it="$iterations" -v p="$patch" '
+    $1 == "mean" { d[$2] = $3; h[$2] = $5; a[$2] = $6 }
+    END {
+      printf "| %s | %s | `%s` | %d, %dx%d | %.4f | %.4f | %.4f | **%.4f** | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |\n",
+        m, l, x, it, p, p, d[1], d[2], d[3], (d[1] + d[2] + d[3]) / 3, h[1], h[2], h[3], (h[1] + h[2] + h[3]) / 3,
+        (a[1] + a[2] + a[3]) / 3, spi, rss
+    }' "$3"
+}
+
 for m in $methods; do
   name="$m$tag"
   dir="$out/$name"
@@ -41,15 +56,13 @@ for m in $methods; do
   "$root/bin/label-efficient" predict model="$dir/model" input="$out/test" output="$dir/predictions" > "$dir/predict.log"
   "$root/bin/label-efficient" evaluate prediction="$dir/predictions" reference="$out/test" output="$dir/metrics.csv" \
     > "$dir/evaluate.txt"
-  rss=$(awk -F: '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$dir/time.txt")
-  spi=$(grep -o '"seconds_trained": [0-9.]*' "$dir/model/model.json" | awk -v n="$iterations" '{printf "%.3f", $2 / n}')
-  awk -F, -v m="$name" -v l="$labels" -v x="${extra:--}" -v spi="$spi" -v rss="$rss" -v it="$iterations" -v p="$patch" '
-    $1 == "mean" { d[$2] = $3; h[$2] = $5; a[$2] = $6 }
-    END {
-      printf "| %s | %s | `%s` | %d, %dx%d | %.4f | %.4f | %.4f | **%.4f** | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |\n",
-        m, l, x, it, p, p, d[1], d[2], d[3], (d[1] + d[2] + d[3]) / 3, h[1], h[2], h[3], (h[1] + h[2] + h[3]) / 3,
-        (a[1] + a[2] + a[3]) / 3, spi, rss
-    }' "$dir/metrics.csv" > "$out/rows/$name.md"
+  # the same model once more with the largest connected component of each class kept
+  "$root/bin/label-efficient" predict model="$dir/model" input="$out/test" output="$dir/predictions-lcc" \
+    largest_component=true > "$dir/predict-lcc.log"
+  "$root/bin/label-efficient" evaluate prediction="$dir/predictions-lcc" reference="$out/test" \
+    output="$dir/metrics-lcc.csv" > "$dir/evaluate-lcc.txt"
+  row "$name" "$extra" "$dir/metrics.csv" > "$out/rows/$name.md"
+  row "$name + largest component" "predict largest_component=true" "$dir/metrics-lcc.csv" > "$out/rows/$name-lcc.md"
   cat "$dir/evaluate.txt" >&2
 done
 
