@@ -45,6 +45,7 @@ import org.tensorflow.types.TFloat32;
  * java -cp "target/classes:target/lib/*" bench/Performance.java predict SIZE N WARMUP
  * java -cp "target/classes:target/lib/*" bench/Performance.java volume FILE.h5 TILE RAW_OUT
  * java -cp "target/classes:target/lib/*" bench/Performance.java matmul N REPEATS
+ * java -cp "target/classes:target/lib/*" bench/Performance.java flops SIZE BATCH
  * </pre>
  *
  * {@code train} builds the graph of a registered method exactly as the training loop does (TrainingGraph: the
@@ -69,18 +70,21 @@ public class Performance {
 			case "predict" -> predict(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "volume" -> volume(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
 			case "matmul" -> matmul(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			case "flops" -> flops(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
 		}
 	}
 
-	/** Hook for methods that do not exist yet (e.g. ACTION stage iii, method id "action"): registered ids only. */
-	static TrainingMethod method(String id) {
-		return Methods.get(id);
-	}
-
 	static void train(String id, int size, int batch, int steps, int warmup) {
 		long t0 = System.nanoTime();
-		TrainingMethod m = method(id);
+		// the hook for methods still to come (ACTION stage iii, id "action"): once registered in Methods, they are
+		// timed like the others; until then the row says so
+		if (!Methods.ids().contains(id)) {
+			System.out.printf("RESULT mode=train impl=java method=%s size=%d batch=%d unavailable=not-registered%n", id,
+				size, batch);
+			return;
+		}
+		TrainingMethod m = Methods.get(id);
 		UNetConfig network = UNetConfig.standard(CLASSES, BASE, m.deepSupervision()).withDecoders(m.decoders());
 		try (Graph g = new Graph()) {
 			Ops tf = Ops.create(g);
@@ -225,6 +229,27 @@ public class Performance {
 				n, flop / Arrays.stream(times).min().orElseThrow() / 1e9, flop / median(times) / 1e9,
 				SessionFactory.threads());
 		}
+	}
+
+	/**
+	 * Multiply-accumulates of the convolutions of one forward pass of the standard U-Net (one decoder, no
+	 * deep-supervision heads), counted from UNetConfig's channels: per level two 3x3 convolutions in the encoder; per
+	 * decoder level a 1x1 reduction at the coarser resolution and two 3x3 convolutions (the first on the
+	 * concatenation); the 1x1 head.
+	 */
+	static void flops(int size, int batch) {
+		UNetConfig c = UNetConfig.standard(CLASSES, BASE, false);
+		int[] ch = c.channels();
+		long macs = 0;
+		for (int l = 0; l < ch.length; l++) {
+			long pixels = (long) batch * (size >> l) * (size >> l);
+			macs += pixels * 9 * (l == 0 ? c.inChannels() : ch[l - 1]) * ch[l] + pixels * 9 * ch[l] * ch[l];
+			if (l < ch.length - 1) macs += (long) batch * (size >> (l + 1)) * (size >> (l + 1)) * ch[l + 1] * ch[l]
+				+ pixels * 9 * 2 * ch[l] * ch[l] + pixels * 9 * ch[l] * ch[l];
+		}
+		macs += (long) batch * size * size * ch[0] * CLASSES;
+		System.out.printf("RESULT mode=flops impl=java size=%d batch=%d forward_macs=%d forward_gflop=%.3f%n", size,
+			batch, macs, 2e-9 * macs);
 	}
 
 	private static double median(double[] t) {

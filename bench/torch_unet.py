@@ -225,7 +225,7 @@ def flops(size, batch):
     with torch.inference_mode():
         net(torch.zeros(batch, 1, size, size))
     params = sum(p.numel() for p in net.parameters())
-    print(f"RESULT mode=flops size={size} batch={batch} forward_macs={macs[0]} forward_gflop={2 * macs[0] / 1e9:.3f} "
+    print(f"RESULT mode=flops impl=pytorch size={size} batch={batch} forward_macs={macs[0]} forward_gflop={2 * macs[0] / 1e9:.3f} "
           f"params={params}")
 
 
