@@ -62,6 +62,8 @@ public class Performance {
 
 	private static final int CLASSES = 4;
 	private static final int BASE = 16;
+	/** Whether TensorFlow runs its oneDNN kernels (the default; bin/label-efficient predict turns them off). */
+	private static final String ONEDNN = "0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS")) ? "0" : "1";
 
 	public static void main(String[] args) throws Exception {
 		switch (args[0]) {
@@ -125,9 +127,9 @@ public class Performance {
 					if (it == 0) first = sec;
 					if (it >= warmup) times[it - warmup] = sec;
 				}
-				System.out.printf("RESULT mode=train impl=java method=%s size=%d batch=%d steps=%d %s rss_mb=%.0f "
-					+ "build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", id, size, batch, steps, stats(times),
-					peakRssMb(), build, first, mg.predictor().weights().trainableCount(), SessionFactory.threads());
+				System.out.printf("RESULT mode=train impl=java onednn=%s method=%s size=%d batch=%d steps=%d %s "
+					+ "rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", ONEDNN, id, size, batch, steps,
+					stats(times), peakRssMb(), build, first, mg.predictor().weights().trainableCount(), SessionFactory.threads());
 			}
 		}
 	}
@@ -177,8 +179,9 @@ public class Performance {
 				net.predict(slice, 1, size, size);
 				if (i >= warmup) times[i - warmup] = (System.nanoTime() - a) / 1e9;
 			}
-			System.out.printf("RESULT mode=predict impl=java size=%d n=%d %s slices_per_s=%.3f rss_mb=%.0f threads=%d%n",
-				size, n, stats(times), 1 / median(times), peakRssMb(), SessionFactory.threads());
+			System.out.printf("RESULT mode=predict impl=java onednn=%s size=%d n=%d %s slices_per_s=%.3f rss_mb=%.0f "
+				+ "threads=%d%n", ONEDNN, size, n, stats(times), 1 / median(times), peakRssMb(),
+				SessionFactory.threads());
 		}
 	}
 
@@ -200,9 +203,9 @@ public class Performance {
 				segmenter.segment(v, false);
 				times[i] = (System.nanoTime() - a) / 1e9;
 			}
-			System.out.printf("RESULT mode=volume impl=java slices=%d width=%d height=%d %s slices_per_s=%.3f "
-				+ "rss_mb=%.0f threads=%d%n", v.depth(), v.width(), v.height(), stats(times), v.depth() / median(times),
-				peakRssMb(), SessionFactory.threads());
+			System.out.printf("RESULT mode=volume impl=java onednn=%s slices=%d width=%d height=%d %s "
+				+ "slices_per_s=%.3f rss_mb=%.0f threads=%d%n", ONEDNN, v.depth(), v.width(), v.height(), stats(times),
+				v.depth() / median(times), peakRssMb(), SessionFactory.threads());
 		}
 	}
 

@@ -97,9 +97,9 @@ public class Profile {
 					}
 					feeds.forEach(Tensor::close);
 				}
-				System.out.printf("%s %dx%d batch %d, %d intra-op threads, %d inter-op: per step %.4f s creating tensors, %.4f s session run, "
-					+ "%.5f s reading; traced steps %.3f s%n", id, size, size, batch, SessionFactory.threads(), inter, create / steps,
-					run / steps, read / steps, traced / 1e9 / steps);
+				System.out.printf("%s %dx%d batch %d, %d intra-op threads, %d inter-op: per step %.4f s creating "
+					+ "tensors, %.4f s session run, %.5f s reading; traced steps %.3f s%n", id, size, size, batch,
+					SessionFactory.threads(), inter, create / steps, run / steps, read / steps, traced / 1e9 / steps);
 				long total = byType.values().stream().mapToLong(Long::longValue).sum();
 				System.out.printf("op time summed over threads: %.3f s per step, %d op executions per step%n", total / 1e6
 					/ steps, countByType.values().stream().mapToInt(Integer::intValue).sum() / steps);

@@ -114,11 +114,13 @@ for s in $sizes; do
 done
 
 # prediction: one 256x256 slice at a time, then a whole ACDC test volume
-java_run "$threads" predict 256 "$predict_n" 3
+java_run "$threads" predict 256 "$predict_n" 3 # oneDNN kernels: TensorFlow's default, as in Fiji
+TF_ENABLE_ONEDNN_OPTS=0 java_run "$threads" predict 256 "$predict_n" 3 # as bin/label-efficient predict runs
 torch_run "$threads" nchw predict 256 "$predict_n" 3
 torch_run "$threads" channels_last predict 256 "$predict_n" 3
 if [ -n "$volume" ]; then
   java_run "$threads" volume "$volume" "$tile" "$out/volume.raw"
+  TF_ENABLE_ONEDNN_OPTS=0 java_run "$threads" volume "$volume" "$tile" "$out/volume.raw"
   torch_run "$threads" nchw volume "$out/volume.raw" "$tile"
   torch_run "$threads" channels_last volume "$out/volume.raw" "$tile"
 else
@@ -130,7 +132,7 @@ if [ "$cross_check" = 1 ]; then
   java_run 1 train supervised "$small" "$batch" "$steps" "$warmup"
   torch_run 1 nchw train "$small" "$batch" "$torch_steps" "$warmup"
   torch_run 1 channels_last train "$small" "$batch" "$torch_steps" "$warmup"
-  java_run 1 predict 256 "$predict_n" 3
+  TF_ENABLE_ONEDNN_OPTS=0 java_run 1 predict 256 "$predict_n" 3
   torch_run 1 nchw predict 256 "$predict_n" 3
   torch_run 1 channels_last predict 256 "$predict_n" 3
 fi
@@ -235,30 +237,35 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo
   echo "### Prediction"
   echo
-  echo "| input | ours (slices/s) | PyTorch NCHW (slices/s) | PyTorch channels_last (slices/s) | ours / PyTorch (throughput: > 1 is faster) | peak RSS ours / PyTorch (MB) |"
-  echo "|---|---|---|---|---|---|"
-  oj=$(get slices_per_s mode=predict impl=java threads="$threads")
+  echo "| input | ours, \`predict\` command (TF kernels) | ours, oneDNN kernels (TF default, Fiji) | PyTorch NCHW | PyTorch channels_last | ours (\`predict\`) / PyTorch (throughput: > 1 is faster) | peak RSS ours / PyTorch (MB) |"
+  echo "|---|---|---|---|---|---|---|"
+  oj=$(get slices_per_s mode=predict impl=java onednn=0 threads="$threads")
+  od=$(get slices_per_s mode=predict impl=java onednn=1 threads="$threads")
   pn=$(get slices_per_s mode=predict impl=pytorch format=nchw threads="$threads")
   pc=$(get slices_per_s mode=predict impl=pytorch format=channels_last threads="$threads")
-  echo "| one 256x256 slice per call (SavedModel, softmax, copy back) | $oj | $pn | $pc | $(calc '"%.2f", a / b' "$oj" \
-    "$(maxof "$pn" "$pc")") | $(get rss_mb mode=predict impl=java threads="$threads") / $(minof "$(get rss_mb \
-    mode=predict impl=pytorch format=nchw threads="$threads")" "$(get rss_mb mode=predict impl=pytorch \
-    format=channels_last threads="$threads")") |"
+  echo "| one 256x256 slice per call (SavedModel, softmax, copy back; slices/s) | $oj | $od | $pn | $pc | $(calc \
+    '"%.2f", a / b' "$oj" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=predict impl=java onednn=0 threads="$threads") \
+/ $(minof "$(get rss_mb mode=predict impl=pytorch format=nchw threads="$threads")" "$(get rss_mb mode=predict \
+    impl=pytorch format=channels_last threads="$threads")") |"
   if [ -n "$volume" ]; then
-    oj=$(get slices_per_s mode=volume impl=java)
+    oj=$(get slices_per_s mode=volume impl=java onednn=0)
+    od=$(get slices_per_s mode=volume impl=java onednn=1)
     pn=$(get slices_per_s mode=volume impl=pytorch format=nchw)
     pc=$(get slices_per_s mode=volume impl=pytorch format=channels_last)
     echo "| ACDC $(basename "$volume" .h5) ($(get width mode=volume impl=java)x$(get height mode=volume \
       impl=java)x$(get slices mode=volume impl=java); z-score, tiles of $tile with overlap 0.25, $(get tiles_per_slice \
-      mode=volume impl=pytorch) per slice, 4 per call, averaged softmax, argmax) | $oj | $pn | $pc | $(calc '"%.2f", a / b' \
-      "$oj" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=volume impl=java) / $(minof "$(get rss_mb mode=volume \
-      impl=pytorch format=nchw)" "$(get rss_mb mode=volume impl=pytorch format=channels_last)") |"
+      mode=volume impl=pytorch) per slice, 4 per call, averaged softmax, argmax; slices/s) | $oj | $od | $pn | $pc \
+| $(calc '"%.2f", a / b' "$oj" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=volume impl=java onednn=0) / $(minof \
+      "$(get rss_mb mode=volume impl=pytorch format=nchw)" "$(get rss_mb mode=volume impl=pytorch \
+      format=channels_last)") |"
   else
-    echo "| ACDC volume | skipped: no $acdc/volumes/*.h5 | | | | |"
+    echo "| ACDC volume | skipped: no $acdc/volumes/*.h5 | | | | | |"
   fi
   echo
   echo "Random He-initialised weights, exported as the \`predict\` command loads them (our side: VolumeSegmenter over"
   echo "the SavedModel, the \`predict\` command's path without file I/O; PyTorch: the same tiling in numpy)."
+  echo "\`bin/label-efficient predict\` runs TensorFlow with TF_ENABLE_ONEDNN_OPTS=0 (its own kernels), faster for"
+  echo "inference here; Fiji, and training, keep TensorFlow's default oneDNN kernels (training is ~2x slower without)."
   echo
   echo "### The machine's limit"
   echo
@@ -273,7 +280,7 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     o=$(get median mode=train impl=java method=supervised size="$small" threads=1)
     n=$(get median mode=train impl=pytorch format=nchw size="$small" threads=1)
     c=$(get median mode=train impl=pytorch format=channels_last size="$small" threads=1)
-    po=$(get slices_per_s mode=predict impl=java threads=1)
+    po=$(get slices_per_s mode=predict impl=java onednn=0 threads=1)
     pn=$(get slices_per_s mode=predict impl=pytorch format=nchw threads=1)
     pc=$(get slices_per_s mode=predict impl=pytorch format=channels_last threads=1)
     echo "| 1 thread each | ours | PyTorch NCHW | PyTorch channels_last | ours / PyTorch (time < 1, throughput > 1: faster) |"
@@ -304,11 +311,11 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     r=$(calc '"%.2f", a / b' "$o" "$p")
     echo "| training step <= 1.0x PyTorch (supervised, ${s}x$s) | $(xf "$r") | $(met "$r" 'v <= 1.0') |"
   done
-  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=predict impl=java threads="$threads")" "$(maxof "$(get \
+  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=predict impl=java onednn=0 threads="$threads")" "$(maxof "$(get \
     slices_per_s mode=predict impl=pytorch format=nchw threads="$threads")" "$(get slices_per_s mode=predict \
     impl=pytorch format=channels_last threads="$threads")")")
   echo "| prediction throughput >= 1.0x PyTorch (256x256 slices) | $(xf "$r") | $(met "$r" 'v >= 1.0') |"
-  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=volume impl=java)" "$(maxof "$(get slices_per_s mode=volume \
+  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=volume impl=java onednn=0)" "$(maxof "$(get slices_per_s mode=volume \
     impl=pytorch format=nchw)" "$(get slices_per_s mode=volume impl=pytorch format=channels_last)")")
   echo "| prediction throughput >= 1.0x PyTorch (ACDC volume) | $(xf "$r") | $(met "$r" 'v >= 1.0') |"
   for m in $methods; do
