@@ -160,10 +160,10 @@ load_end=$(get load_end mode=end | tr / ' ')
 peak=$(maxof "$(get gflops mode=matmul impl=tensorflow-java)" "$(get gflops mode=matmul impl=pytorch)" \
   "$(get gflops mode=matmul impl=numpy)")
 # forward-pass equivalents of a step's convolutions: supervised forward + backward (~2x); scribsd adds the teacher's
-# inference forward; reciprocal: teacher forward + 2 backward passes (pseudo and supervised gradients), student
-# forward + backward, forward + backward again after its step (feedback)
+# inference forward; reciprocal: teacher forward + one backward pass (pseudo and supervised gradients together),
+# student forward + backward, forward + backward again after its step (feedback)
 xf() { [ "$1" = "-" ] && echo "-" || echo "${1}x"; }
-passes() { case $1 in supervised) echo 3 ;; scribsd) echo 4 ;; reciprocal) echo 11 ;; *) echo - ;; esac; }
+passes() { case $1 in supervised) echo 3 ;; scribsd) echo 4 ;; reciprocal) echo 9 ;; *) echo - ;; esac; }
 fmt() { # median [q1-q3]
   [ "$1" = "-" ] && { echo "-"; return; }
   echo "$1 [$2-$3]"
@@ -231,8 +231,8 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "PyTorch runs the supervised step only; the teacher-student methods are compared with our own supervised step"
   echo "(n/a in the PyTorch columns). conv GFLOP per step: 2 x the multiply-accumulates of the convolutions of one"
   echo "forward pass (counted from the architecture, the same count from PyTorch hooks) x forward-pass equivalents:"
-  echo "supervised 3 (forward + backward ~2x), scribsd 4 (+ the teacher's forward), reciprocal 11 (teacher forward and two"
-  echo "backward passes, student forward + backward twice, around its step); BN, activations, losses and Adam are left"
+  echo "supervised 3 (forward + backward ~2x), scribsd 4 (+ the teacher's forward), reciprocal 9 (teacher forward and one"
+  echo "backward pass, student forward + backward twice, around its step); BN, activations, losses and Adam are left"
   echo "out, so the percentage is a lower bound on the work done."
   echo
   echo "### Prediction"
