@@ -80,13 +80,13 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, tfw.logits(), labels, k);
 		Optimizer teacherOptimizer = c.optimizers().create(tf, "teacher_optimizer");
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
-		List<Operand<TFloat32>> gPseudo = gradients(tf, c, teacherPseudo, tv);
-		List<Operand<TFloat32>> gSupervised = gradients(tf, c, teacherSupervised, tv);
 		Operand<TFloat32> h = tf.math.mul(fb.feedback(), active);
 		Operand<TFloat32> lambda = tf.constant(c.settings().real("teacher_supervised_weight"));
-		List<Operand<TFloat32>> combined = new ArrayList<>();
-		for (int i = 0; i < tv.size(); i++)
-			combined.add(tf.math.add(tf.math.mul(h, gPseudo.get(i)), tf.math.mul(lambda, gSupervised.get(i))));
+		// h g_pseudo + lambda g_supervised in one backward pass through the teacher: the gradient of
+		// stop_gradient(h) L_pseudo + lambda L_supervised (h reaches the teacher only through the stop-gradient
+		// pseudo-labels), instead of two passes combined afterwards (BENCHMARKS.md, performance notes)
+		List<Operand<TFloat32>> combined = gradients(tf, c, tf.math.add(tf.math.mul(tf.stopGradient(h), teacherPseudo),
+			tf.math.mul(lambda, teacherSupervised)), tv);
 		List<Op> all = new ArrayList<>(sf.statisticUpdates());
 		all.addAll(tfw.statisticUpdates());
 		all.add(fb.update());

@@ -1,0 +1,288 @@
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+
+import org.labelefficient.data.BatchPlan;
+import org.labelefficient.data.Normalization;
+import org.labelefficient.infer.SavedModelNetwork;
+import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.io.Volume;
+import org.labelefficient.io.VolumeIO;
+import org.labelefficient.method.MethodContext;
+import org.labelefficient.method.MethodGraph;
+import org.labelefficient.method.MethodSettings;
+import org.labelefficient.method.Methods;
+import org.labelefficient.method.TrainingInputs;
+import org.labelefficient.method.TrainingMethod;
+import org.labelefficient.model.NetworkExporter;
+import org.labelefficient.nn.Adam;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.SessionFactory;
+import org.labelefficient.nn.Tensors;
+import org.labelefficient.nn.UNet;
+import org.labelefficient.nn.UNetConfig;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Timings of the product's training and prediction paths for bench/performance.sh; every mode prints one line
+ * {@code RESULT key=value ...} (times in seconds). Run from the repository root after {@code mvn package}:
+ *
+ * <pre>
+ * java -cp "target/classes:target/lib/*" bench/Performance.java train METHOD SIZE BATCH STEPS WARMUP
+ * java -cp "target/classes:target/lib/*" bench/Performance.java predict SIZE N WARMUP
+ * java -cp "target/classes:target/lib/*" bench/Performance.java volume FILE.h5 TILE RAW_OUT
+ * java -cp "target/classes:target/lib/*" bench/Performance.java matmul N REPEATS
+ * java -cp "target/classes:target/lib/*" bench/Performance.java flops SIZE BATCH
+ * </pre>
+ *
+ * {@code train} builds the graph of a registered method exactly as the training loop does (TrainingGraph: the
+ * method's graph with Adam, weight decay 1e-5, plus the validation forward pass), initialises it as the loop does, and
+ * times the loop's step (tensor creation from Java arrays, one session run fetching the loss and its terms, reading
+ * the scalars), with the batch composition of the method's BatchPlan (dense labels; scribbles: 5% of the pixels
+ * labelled; semi-supervised: the unlabelled half all -1). Data loading and augmentation are not included. The U-Net
+ * is UNetConfig.standard(4 classes, base 16) with the method's deep supervision and decoders. {@code predict} times
+ * one slice through the exported SavedModel (the {@code predict} command's network); {@code volume} the whole
+ * prediction of an HDF5 volume (z-score, tiles, softmax averaging, argmax) and writes the normalised volume for the
+ * PyTorch script. Thread counts: SessionFactory ({@code -Dlabelefficient.threads}).
+ */
+public class Performance {
+
+	private static final int CLASSES = 4;
+	private static final int BASE = 16;
+	/** Whether TensorFlow runs its oneDNN kernels (the default; bin/label-efficient predict turns them off). */
+	private static final String ONEDNN = "0".equals(System.getenv("TF_ENABLE_ONEDNN_OPTS")) ? "0" : "1";
+
+	public static void main(String[] args) throws Exception {
+		switch (args[0]) {
+			case "train" -> train(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(
+				args[4]), Integer.parseInt(args[5]));
+			case "predict" -> predict(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "volume" -> volume(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+			case "matmul" -> matmul(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			case "flops" -> flops(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+		}
+	}
+
+	static void train(String id, int size, int batch, int steps, int warmup) {
+		long t0 = System.nanoTime();
+		// the hook for methods still to come (ACTION stage iii, id "action"): once registered in Methods, they are
+		// timed like the others; until then the row says so
+		if (!Methods.ids().contains(id)) {
+			System.out.printf("RESULT mode=train impl=java method=%s size=%d batch=%d unavailable=not-registered%n", id,
+				size, batch);
+			return;
+		}
+		TrainingMethod m = Methods.get(id);
+		UNetConfig network = UNetConfig.standard(CLASSES, BASE, m.deepSupervision()).withDecoders(m.decoders());
+		try (Graph g = new Graph()) {
+			Ops tf = Ops.create(g);
+			TrainingInputs inputs = new TrainingInputs(tf, size);
+			MethodContext context = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix,
+				1e-5f), new MethodSettings(m.settings(), Map.of()));
+			MethodGraph mg = m.build(context);
+			// as TrainingGraph: the validation pass is part of the graph (not run by the step)
+			var validation = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
+			tf.nn.softmax(mg.predictor().forward(tf, validation, false, null).logits());
+			try (Session s = SessionFactory.open(g)) {
+				for (int i = 0; i < mg.variables().size(); i++)
+					mg.variables().get(i).initialize(s, 1000 + i);
+				double build = (System.nanoTime() - t0) / 1e9;
+				BatchPlan plan = m.batchPlan(batch);
+				float[] images = new float[batch * size * size];
+				int[] labels = new int[images.length];
+				fill(images, labels, size, plan);
+				Map<String, Operand<TFloat32>> terms = mg.terms();
+				double[] times = new double[steps];
+				double first = 0;
+				for (int it = 0; it < warmup + steps; it++) {
+					long a = System.nanoTime();
+					try (Tensor x = Tensors.floats(images, batch, size, size, 1); Tensor y = Tensors.ints(labels, batch,
+						size, size); Tensor lr = Tensors.scalar((float) (1e-3 * Math.pow(1 - it / 1e4, 0.9)));
+						Tensor step = Tensors.scalar(it + 1); Tensor progress = Tensors.scalar(0.75f);
+						Tensor seed = Tensors.longs(1, it)) {
+						Session.Runner r = s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(
+							inputs.learningRate, lr).feed(inputs.step, step).feed(inputs.progress, progress).feed(
+								inputs.seed, seed).addTarget(mg.step()).fetch(mg.loss());
+						terms.values().forEach(r::fetch);
+						try (Result res = r.run()) {
+							for (int i = 0; i < res.size(); i++)
+								Tensors.readScalar(res.get(i));
+						}
+					}
+					double sec = (System.nanoTime() - a) / 1e9;
+					if (it == 0) first = sec;
+					if (it >= warmup) times[it - warmup] = sec;
+				}
+				System.out.printf("RESULT mode=train impl=java onednn=%s method=%s size=%d batch=%d steps=%d %s "
+					+ "rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", ONEDNN, id, size, batch, steps,
+					stats(times), peakRssMb(), build, first, mg.predictor().weights().trainableCount(), SessionFactory.threads());
+			}
+		}
+	}
+
+	/** Images: smooth blobs with noise; labels: classes of nested discs (dense), thinned to 5% (scribbles). */
+	private static void fill(float[] images, int[] labels, int size, BatchPlan plan) {
+		Random r = new Random(1);
+		int n = size * size;
+		for (int b = 0; b < plan.size(); b++) {
+			double cx = size * (0.35 + 0.3 * r.nextDouble()), cy = size * (0.35 + 0.3 * r.nextDouble());
+			for (int y = 0; y < size; y++)
+				for (int x = 0; x < size; x++) {
+					double d = Math.hypot(x - cx, y - cy) / size;
+					int c = d < 0.1 ? 3 : d < 0.15 ? 2 : d < 0.22 ? 1 : 0;
+					int i = b * n + y * size + x;
+					images[i] = (float) (c * 0.5 + 0.3 * r.nextGaussian());
+					boolean labelled = b < plan.labelled() && (plan.kind() == BatchPlan.LabelKind.DENSE || r
+						.nextDouble() < 0.05);
+					labels[i] = labelled ? c : -1;
+				}
+		}
+	}
+
+	/** A SavedModel exported by the product (random He weights) and loaded as the predict command loads it. */
+	private static SavedModelNetwork exportedNetwork() throws IOException {
+		UNetConfig config = UNetConfig.standard(CLASSES, BASE, false);
+		Map<String, float[]> weights;
+		try (Graph g = new Graph(); Session s = SessionFactory.open(g)) {
+			UNet net = new UNet(config, new ParameterSet(Ops.create(g), "net"));
+			net.weights().initialize(s, 1);
+			weights = net.weights().read(s);
+		}
+		Path dir = Files.createTempDirectory("perf-model");
+		NetworkExporter.export(config, weights, dir.resolve("saved"));
+		return new SavedModelNetwork(dir.resolve("saved"), CLASSES, config.sizeDivisor());
+	}
+
+	static void predict(int size, int n, int warmup) throws IOException {
+		try (SavedModelNetwork net = exportedNetwork()) {
+			float[] slice = new float[size * size];
+			Random r = new Random(1);
+			for (int i = 0; i < slice.length; i++)
+				slice[i] = (float) r.nextGaussian();
+			double[] times = new double[n];
+			for (int i = 0; i < warmup + n; i++) {
+				long a = System.nanoTime();
+				net.predict(slice, 1, size, size);
+				if (i >= warmup) times[i - warmup] = (System.nanoTime() - a) / 1e9;
+			}
+			System.out.printf("RESULT mode=predict impl=java onednn=%s size=%d n=%d %s slices_per_s=%.3f rss_mb=%.0f "
+				+ "threads=%d%n", ONEDNN, size, n, stats(times), 1 / median(times), peakRssMb(),
+				SessionFactory.threads());
+		}
+	}
+
+	static void volume(Path file, int tile, Path rawOut) throws IOException {
+		Volume v = Normalization.ZSCORE.apply(VolumeIO.readHdf5(file, VolumeIO.HDF5_IMAGE), file.toString());
+		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rawOut)))) {
+			out.writeInt(v.width());
+			out.writeInt(v.height());
+			out.writeInt(v.depth());
+			for (float f : v.data())
+				out.writeFloat(f);
+		}
+		try (SavedModelNetwork net = exportedNetwork()) {
+			VolumeSegmenter segmenter = new VolumeSegmenter(net, tile, 0.25);
+			segmenter.segment(v, false);
+			double[] times = new double[3];
+			for (int i = 0; i < times.length; i++) {
+				long a = System.nanoTime();
+				segmenter.segment(v, false);
+				times[i] = (System.nanoTime() - a) / 1e9;
+			}
+			System.out.printf("RESULT mode=volume impl=java onednn=%s slices=%d width=%d height=%d %s "
+				+ "slices_per_s=%.3f rss_mb=%.0f threads=%d%n", ONEDNN, v.depth(), v.width(), v.height(), stats(times),
+				v.depth() / median(times), peakRssMb(), SessionFactory.threads());
+		}
+	}
+
+	static void matmul(int n, int repeats) {
+		try (Graph g = new Graph(); Session s = SessionFactory.open(g)) {
+			Ops tf = Ops.create(g);
+			var a = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, n)));
+			var b = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(n, n)));
+			var sum = tf.sum(tf.linalg.matMul(a, b), tf.constant(new int[] { 0, 1 }));
+			float[] values = new float[n * n];
+			Random r = new Random(1);
+			for (int i = 0; i < values.length; i++)
+				values[i] = r.nextFloat();
+			double[] times = new double[repeats];
+			try (Tensor ta = Tensors.floats(values, n, n); Tensor tb = Tensors.floats(values, n, n)) {
+				for (int i = -1; i < repeats; i++) {
+					long t = System.nanoTime();
+					s.runner().feed(a, ta).feed(b, tb).fetch(sum).run().close();
+					if (i >= 0) times[i] = (System.nanoTime() - t) / 1e9;
+				}
+			}
+			double flop = 2.0 * n * n * n;
+			System.out.printf("RESULT mode=matmul impl=tensorflow-java n=%d gflops=%.2f gflops_median=%.2f threads=%d%n",
+				n, flop / Arrays.stream(times).min().orElseThrow() / 1e9, flop / median(times) / 1e9,
+				SessionFactory.threads());
+		}
+	}
+
+	/**
+	 * Multiply-accumulates of the convolutions of one forward pass of the standard U-Net (one decoder, no
+	 * deep-supervision heads), counted from UNetConfig's channels: per level two 3x3 convolutions in the encoder; per
+	 * decoder level a 1x1 reduction at the coarser resolution and two 3x3 convolutions (the first on the
+	 * concatenation); the 1x1 head.
+	 */
+	static void flops(int size, int batch) {
+		UNetConfig c = UNetConfig.standard(CLASSES, BASE, false);
+		int[] ch = c.channels();
+		long macs = 0;
+		for (int l = 0; l < ch.length; l++) {
+			long pixels = (long) batch * (size >> l) * (size >> l);
+			macs += pixels * 9 * (l == 0 ? c.inChannels() : ch[l - 1]) * ch[l] + pixels * 9 * ch[l] * ch[l];
+			if (l < ch.length - 1) macs += (long) batch * (size >> (l + 1)) * (size >> (l + 1)) * ch[l + 1] * ch[l]
+				+ pixels * 9 * 2 * ch[l] * ch[l] + pixels * 9 * ch[l] * ch[l];
+		}
+		macs += (long) batch * size * size * ch[0] * CLASSES;
+		System.out.printf("RESULT mode=flops impl=java size=%d batch=%d forward_macs=%d forward_gflop=%.3f%n", size,
+			batch, macs, 2e-9 * macs);
+	}
+
+	private static double median(double[] t) {
+		double[] s = t.clone();
+		Arrays.sort(s);
+		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+	}
+
+	/** Median and quartiles (inclusive, as statistics.quantiles(method="inclusive") in torch_unet.py). */
+	private static String stats(double[] t) {
+		double[] s = t.clone();
+		Arrays.sort(s);
+		return String.format("median=%.4f q1=%.4f q3=%.4f", median(s), quantile(s, 0.25), quantile(s, 0.75));
+	}
+
+	private static double quantile(double[] sorted, double q) {
+		double pos = q * (sorted.length - 1);
+		int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
+		return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+	}
+
+	/** Peak resident set size of this process (VmHWM), in MB. */
+	static double peakRssMb() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+				if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+		}
+		catch (IOException e) {
+			// not Linux
+		}
+		return Double.NaN;
+	}
+}
