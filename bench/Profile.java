@@ -70,8 +70,8 @@ public class Profile {
 					long b = System.nanoTime();
 					Session.Runner runner = s.runner().feed(in.images, feeds.get(0)).feed(in.labels, feeds.get(1)).feed(
 						in.learningRate, feeds.get(2)).feed(in.step, feeds.get(3)).feed(in.progress, feeds.get(4)).feed(
-							in.seed, feeds.get(5)).addTarget(mg.step()).fetch(mg.loss());
-					mg.terms().values().forEach(runner::fetch);
+							in.seed, feeds.get(5)).addTarget(mg.phaseAt(0.75).step()).fetch(mg.phaseAt(0.75).loss());
+					mg.phaseAt(0.75).terms().values().forEach(runner::fetch);
 					if (trace) runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE)
 						.build());
 					try (Result res = trace ? runner.runAndFetchMetadata() : runner.run()) {
