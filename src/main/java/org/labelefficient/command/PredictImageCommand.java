@@ -39,7 +39,7 @@ public class PredictImageCommand extends ContextCommand {
 	@Parameter(label = "Which network", choices = { "best", "latest" })
 	private String checkpoint = "best";
 
-	@Parameter(label = "Show the labels over the image")
+	@Parameter(label = "Show the labels over the image (single-channel images)")
 	private boolean overlay = true;
 
 	@Parameter(label = "Also show the probability maps")
@@ -67,7 +67,7 @@ public class PredictImageCommand extends ContextCommand {
 			try (ModelPredictor predictor = ModelPredictor.open(model.toPath(), options)) {
 				Segmentation s = predictor.segment(ImageJFormats.fromImagePlus(image), image.getTitle());
 				labels = ResultImages.labels(s.labels(), image.getShortTitle() + "-labels");
-				if (overlay) ResultImages.overlay(image, s.labels(), 0.4);
+				if (overlay && image.getNChannels() == 1) ResultImages.overlay(image, s.labels(), 0.4);
 				if (probabilities) probability_maps = ResultImages.probabilities(s.probabilities(), image.getShortTitle()
 					+ "-probabilities");
 				if (uncertainty) uncertainty_map = ImageJFormats.toImagePlus(Uncertainty.entropy(s.probabilities()), image
