@@ -5,15 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.labelefficient.cli.Options;
 import org.labelefficient.data.FolderLayout;
 import org.labelefficient.io.ImageJFormats;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VoxelType;
+import org.labelefficient.model.AtomicFiles;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -91,8 +90,8 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 	}
 
 	private static void delete(Path folder) {
-		try (Stream<Path> files = Files.walk(folder)) {
-			files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+		try {
+			AtomicFiles.deleteRecursively(folder);
 		}
 		catch (IOException e) {
 			// a temporary folder left behind is harmless

@@ -66,12 +66,13 @@ public final class ResultImages {
 			.getNSlices() * image.getNFrames()) throw new IllegalArgumentException("labels of size " + labels.width()
 				+ "x" + labels.height() + "x" + labels.depth() + " do not match image " + image.getTitle());
 		Overlay overlay = new Overlay();
+		LUT lut = labelLut();
 		int n = labels.sliceSize();
 		for (int z = 0; z < labels.depth(); z++) {
 			byte[] pixels = new byte[n];
 			for (int i = 0; i < n; i++) pixels[i] = (byte) Math.round(labels.data()[z * n + i]);
 			ByteProcessor bp = new ByteProcessor(labels.width(), labels.height(), pixels);
-			bp.setLut(labelLut());
+			bp.setLut(lut);
 			ImageRoi roi = new ImageRoi(0, 0, bp.convertToRGB());
 			roi.setZeroTransparent(true);
 			roi.setOpacity(opacity);
