@@ -83,15 +83,7 @@ report="$out/report.md"
   echo "<!-- $section:end -->"
 } > "$report"
 
-bench_md="$root/BENCHMARKS.md"
-[ -f "$bench_md" ] || printf '# Benchmarks\n\nNumbers measured by the scripts in `bench/`; each section names its command.\n\n' > "$bench_md"
-if grep -q "$section:start" "$bench_md"; then
-  awk -v r="$report" -v s="$section:start" -v e="$section:end" '
-    index($0, s) { while ((getline line < r) > 0) print line; skip = 1; next }
-    index($0, e) { skip = 0; next }
-    !skip { print }' "$bench_md" > "$bench_md.tmp"
-else
-  cat "$bench_md" "$report" > "$bench_md.tmp"
-fi
-mv "$bench_md.tmp" "$bench_md"
+# shellcheck source=bench/section.sh
+source "$root/bench/section.sh"
+write_section "$root/BENCHMARKS.md" "$section" "$report"
 cat "$report"

@@ -1,0 +1,16 @@
+# Sourced by the bench scripts. write_section <BENCHMARKS.md> <section> <report file>: replaces the lines between
+# <!-- section:start --> and <!-- section:end --> with the report (which carries both markers), or appends the report
+# when the section is new; creates the file with its heading when missing.
+write_section() {
+  local bench_md=$1 section=$2 report=$3
+  [ -f "$bench_md" ] || printf '# Benchmarks\n\nNumbers measured by the scripts in `bench/`; each section names its command.\n\n' > "$bench_md"
+  if grep -q "$section:start" "$bench_md"; then
+    awk -v r="$report" -v s="$section:start" -v e="$section:end" '
+      index($0, s) { while ((getline line < r) > 0) print line; skip = 1; next }
+      index($0, e) { skip = 0; next }
+      !skip { print }' "$bench_md" > "$bench_md.tmp"
+  else
+    cat "$bench_md" "$report" > "$bench_md.tmp"
+  fi
+  mv "$bench_md.tmp" "$bench_md"
+}
