@@ -41,7 +41,7 @@ import org.tensorflow.types.TFloat32;
  * {@code RESULT key=value ...} (times in seconds). Run from the repository root after {@code mvn package}:
  *
  * <pre>
- * java -cp "target/classes:target/lib/*" bench/Performance.java train METHOD SIZE BATCH STEPS WARMUP
+ * java -cp "target/classes:target/lib/*" bench/Performance.java train METHOD SIZE BATCH STEPS WARMUP [key=value...]
  * java -cp "target/classes:target/lib/*" bench/Performance.java predict SIZE N WARMUP
  * java -cp "target/classes:target/lib/*" bench/Performance.java volume FILE.h5 TILE RAW_OUT
  * java -cp "target/classes:target/lib/*" bench/Performance.java matmul N REPEATS
@@ -68,7 +68,7 @@ public class Performance {
 	public static void main(String[] args) throws Exception {
 		switch (args[0]) {
 			case "train" -> train(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(
-				args[4]), Integer.parseInt(args[5]));
+				args[4]), Integer.parseInt(args[5]), settings(Arrays.copyOfRange(args, 6, args.length)));
 			case "predict" -> predict(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "volume" -> volume(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
 			case "matmul" -> matmul(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -77,7 +77,15 @@ public class Performance {
 		}
 	}
 
-	static void train(String id, int size, int batch, int steps, int warmup) {
+	/** Method settings given as {@code key=value} after the train mode's numbers. */
+	private static Map<String, String> settings(String[] pairs) {
+		Map<String, String> m = new java.util.LinkedHashMap<>();
+		for (String p : pairs)
+			m.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+		return m;
+	}
+
+	static void train(String id, int size, int batch, int steps, int warmup, Map<String, String> settings) {
 		long t0 = System.nanoTime();
 		// the hook for methods still to come (ACTION stage iii, id "action"): once registered in Methods, they are
 		// timed like the others; until then the row says so
@@ -92,7 +100,7 @@ public class Performance {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, size);
 			MethodContext context = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix,
-				1e-5f), new MethodSettings(m.settings(), Map.of()));
+				1e-5f), new MethodSettings(m.settings(), settings));
 			MethodGraph mg = m.build(context);
 			// as TrainingGraph: the validation pass is part of the graph (not run by the step)
 			var validation = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));

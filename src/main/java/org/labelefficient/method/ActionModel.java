@@ -64,7 +64,7 @@ final class ActionModel {
 		for (int x : ch)
 			decoderChannels += x;
 		representation = plan.has(Stage.III) ? new RepresentationHead(new ParameterSet(tf, "representation"),
-			decoderChannels, (int) s.number("representation_dim")) : null;
+			decoderChannels, (int) s.number("representation_dim"), (int) s.number("representation_stride")) : null;
 	}
 
 	/** Size of a local window's embedding. */

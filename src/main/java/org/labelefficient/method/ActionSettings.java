@@ -39,7 +39,10 @@ final class ActionSettings {
 		new Setting("strong_threshold", "0.97", "confidence below which a pixel is hard; pseudo-label weights count "
 			+ "pixels above it"),
 		new Setting("weak_threshold", "0.7", "teacher confidence from which an unlabelled pixel joins the contrast"),
-		new Setting("representation_dim", "512", "channels of the representation head (lower it, e.g. 64, on a CPU)"));
+		new Setting("representation_dim", "64", "channels of the representation head (ACTION: 512; README says why "
+			+ "64)"),
+		new Setting("representation_stride", "4", "grid of the representation head in pixels, a power of two (ACTION: "
+			+ "1, full resolution; ReCo: 4)"));
 
 	private ActionSettings() {}
 
@@ -61,6 +64,10 @@ final class ActionSettings {
 		probability(s, "augment_probability", true);
 		probability(s, "strong_threshold", true);
 		probability(s, "weak_threshold", true);
+		int stride = (int) s.number("representation_stride");
+		if (stride != s.number("representation_stride") || stride < 1 || stride > 8 || Integer.bitCount(stride) != 1)
+			throw new BadInputException("Setting 'representation_stride' must be 1, 2, 4 or 8, got " + s.string(
+				"representation_stride"));
 		double area = s.number("cutmix_area");
 		if (!(area > 0 && area < 1)) throw new BadInputException("Setting 'cutmix_area' must be between 0 and 1, got "
 			+ area);

@@ -66,8 +66,9 @@ final class AnatomicalFineTuning {
 		Operand<TInt32> classes = contrastClasses(tf, labels, mixedPseudo, mixedConfidence, s.real("weak_threshold"));
 		AnatomicalContrast.Sampling sampling = new AnatomicalContrast.Sampling((int) s.number("anco_queries"),
 			(int) s.number("anco_negatives"), s.real("anco_temperature"), s.real("strong_threshold"));
-		Operand<TFloat32> anco = AnatomicalContrast.loss(tf, m.representation.apply(tf, sf.decoderFeatures()), classes,
-			tf.nn.softmax(sf.logits()), k, sampling, seed(tf, c, 4003));
+		Operand<TFloat32> anco = AnatomicalContrast.loss(tf, m.representation.apply(tf, sf.decoderFeatures()),
+			m.representation.classesOnGrid(tf, classes), m.representation.probabilitiesOnGrid(tf, tf.nn.softmax(sf
+				.logits())), k, sampling, seed(tf, c, 4003));
 		terms.put("anco", tf.math.mul(tf.constant(s.real("anco_weight")), anco));
 		return step(c, m, start, terms, sf.statisticUpdates());
 	}
