@@ -100,7 +100,7 @@ public class Performance {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, size);
 			MethodContext context = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix,
-				1e-5f), new MethodSettings(m.settings(), settings));
+				1e-5f), new MethodSettings(m.settings(), settings), m.batchPlan(batch));
 			MethodGraph mg = m.build(context);
 			// as TrainingGraph: the validation pass is part of the graph (not run by the step)
 			var validation = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));

@@ -42,7 +42,7 @@ public class Profile {
 			Ops tf = Ops.create(g);
 			TrainingInputs in = new TrainingInputs(tf, size);
 			MethodGraph mg = m.build(new MethodContext(g, tf, in, network, (ops, prefix) -> new Adam(ops, prefix, 1e-5f),
-				new MethodSettings(m.settings(), Map.of())));
+				new MethodSettings(m.settings(), Map.of()), m.batchPlan(batch)));
 			// -Dinter=N: N inter-op threads instead of SessionFactory's 1 (intra-op: -Dlabelefficient.threads)
 			int inter = Integer.getInteger("inter", 1);
 			try (Session s = new Session(g, SessionFactory.config().toBuilder().setInterOpParallelismThreads(inter)

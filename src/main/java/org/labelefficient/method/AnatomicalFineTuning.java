@@ -57,7 +57,7 @@ final class AnatomicalFineTuning {
 			"augment_probability"), seed(tf, c, 4002));
 		Operand<TFloat32> input = tf.math.add(mixed, tf.math.mul(tf.reshape(unlabelled, tf.constant(new int[] { -1, 1,
 			1, 1 })), tf.math.sub(augmented, mixed)));
-		UNet.Forward sf = m.student.forward(after, input, true, c.inputs().seed);
+		UNet.Forward sf = c.trainingPass(m.student, after, input, c.inputs().seed);
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 		terms.put("ce", tf.math.mul(tf.constant(0.5f), Losses.crossEntropy(tf, sf.logits(), labels, k)));
 		terms.put("dice", tf.math.mul(tf.constant(0.5f), Losses.diceLoss(tf, sf.logits(), labels, k)));

@@ -45,7 +45,7 @@ final class ContrastivePretraining {
 		Operand<TFloat32> studentBottleneck, teacherBottleneck;
 		UNet.Forward sf = null, tfw = null;
 		if (local) {
-			sf = m.student.forward(after, view, true, c.inputs().seed);
+			sf = c.trainingPass(m.student, after, view, c.inputs().seed);
 			tfw = m.teacher.forward(after, c.inputs().images, false, null);
 			statistics.addAll(sf.statisticUpdates());
 			studentBottleneck = sf.bottleneck();

@@ -54,7 +54,7 @@ public final class MeanTeacher implements TrainingMethod {
 		Ops tf = c.tf();
 		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
-		UNet.Forward sf = student.forward(tf, c.inputs().images, true, c.inputs().seed);
+		UNet.Forward sf = c.trainingPass(student, tf, c.inputs().images, c.inputs().seed);
 		UNet.Forward tfw = teacher.forward(tf, noisy(tf, c), false, null);
 		Map<String, Operand<TFloat32>> terms = terms(c, sf, tfw);
 		Operand<TFloat32> loss = tf.constant(0f);

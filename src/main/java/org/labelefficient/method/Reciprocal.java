@@ -64,16 +64,16 @@ public final class Reciprocal implements TrainingMethod {
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
 		Operand<TInt32> labels = c.inputs().labels;
 		Operand<TFloat32> unlabelledSample = unlabelledSamples(tf, labels);
-		UNet.Forward tfw = teacher.forward(tf, c.inputs().images, true, tf.math.add(c.inputs().seed, tf.constant(
+		UNet.Forward tfw = c.trainingPass(teacher, tf, c.inputs().images, tf.math.add(c.inputs().seed, tf.constant(
 			new long[] { 0, 1000 })));
 		Operand<TInt32> pseudo = pseudoLabels(tf, tfw.logits(), unlabelledSample);
-		UNet.Forward sf = student.forward(tf, c.inputs().images, true, c.inputs().seed);
+		UNet.Forward sf = c.trainingPass(student, tf, c.inputs().images, c.inputs().seed);
 		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
 		Operand<TFloat32> active = tf.dtypes.cast(tf.math.greater(c.inputs().progress, tf.constant(c.settings().real(
 			"pretrain"))), TFloat32.class);
 		Optimizer studentOptimizer = c.optimizers().create(tf, "student_optimizer");
-		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
-			.forward(after, c.inputs().images, true, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 2000 })))
+		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, c.trainingPass(
+			student, after, c.inputs().images, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 2000 })))
 			.logits(), labels, k), student.weights().trainableVariables(), studentOptimizer, c.inputs().learningRate, c
 				.inputs().step, active);
 		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, tfw.logits(), pseudo, k);

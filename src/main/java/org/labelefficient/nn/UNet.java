@@ -1,7 +1,9 @@
 package org.labelefficient.nn;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.labelefficient.nn.ParameterSet.Init;
 import org.tensorflow.Operand;
@@ -107,6 +109,14 @@ public final class UNet {
 	 */
 	public Forward forward(Ops tf, Operand<TFloat32> input, boolean training, Operand<TInt64> dropoutSeed) {
 		Pass pass = new Pass(tf, training, dropoutSeed);
+		Forward f = outputs(pass, input);
+		return new Forward(f.logits(), f.deepLogits(), f.decoderFeatures(), f.bottleneck(), pass.assignStatistics(), f
+			.branchLogits());
+	}
+
+	/** The outputs of a pass, without statistic updates. */
+	private Forward outputs(Pass pass, Operand<TFloat32> input) {
+		Ops tf = pass.tf;
 		int levels = config.levels();
 		List<Operand<TFloat32>> skips = encode(pass, input);
 		Operand<TFloat32> bottleneck = skips.get(levels - 1);
@@ -123,7 +133,40 @@ public final class UNet {
 		for (int d = 1; d < branches.size(); d++)
 			logits = tf.math.add(logits, branches.get(d));
 		if (branches.size() > 1) logits = tf.math.div(logits, tf.constant((float) branches.size()));
-		return new Forward(logits, deep, features, bottleneck, pass.updates, branches);
+		return new Forward(logits, deep, features, bottleneck, List.of(), branches);
+	}
+
+	/**
+	 * Builds a training-mode forward pass in which the first {@code first} samples and the others are batch-normalised
+	 * separately (two passes over the same weights, outputs concatenated in the batch order); the moving statistics
+	 * move towards the mean of the two groups' statistics. The dropout masks of the second group are drawn from a
+	 * seed of their own.
+	 */
+	public Forward forwardInGroups(Ops tf, Operand<TFloat32> input, int first, Operand<TInt64> dropoutSeed) {
+		Operand<TFloat32> a = tf.slice(input, tf.constant(new int[] { 0, 0, 0, 0 }), tf.constant(new int[] { first, -1,
+			-1, -1 }));
+		Operand<TFloat32> b = tf.slice(input, tf.constant(new int[] { first, 0, 0, 0 }), tf.constant(new int[] { -1, -1,
+			-1, -1 }));
+		Pass pa = new Pass(tf, true, dropoutSeed), pb = new Pass(tf, true, tf.math.add(dropoutSeed, tf.constant(
+			new long[] { 0, 1_000_003 })));
+		Forward fa = outputs(pa, a), fb = outputs(pb, b);
+		List<Op> updates = new ArrayList<>();
+		pa.statistics.forEach((name, value) -> updates.add(tf.assign(weights.variable(name), tf.math.mul(tf.constant(
+			0.5f), tf.math.add(value, pb.statistics.get(name))))));
+		return new Forward(join(tf, fa.logits(), fb.logits()), join(tf, fa.deepLogits(), fb.deepLogits()), join(tf, fa
+			.decoderFeatures(), fb.decoderFeatures()), join(tf, fa.bottleneck(), fb.bottleneck()), updates, join(tf, fa
+				.branchLogits(), fb.branchLogits()));
+	}
+
+	private static Operand<TFloat32> join(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b) {
+		return tf.concat(List.of(a, b), tf.constant(0));
+	}
+
+	private static List<Operand<TFloat32>> join(Ops tf, List<Operand<TFloat32>> a, List<Operand<TFloat32>> b) {
+		List<Operand<TFloat32>> out = new ArrayList<>();
+		for (int i = 0; i < a.size(); i++)
+			out.add(join(tf, a.get(i), b.get(i)));
+		return out;
 	}
 
 	/**
@@ -133,7 +176,7 @@ public final class UNet {
 	public Encoding encode(Ops tf, Operand<TFloat32> input, boolean training, Operand<TInt64> dropoutSeed) {
 		Pass pass = new Pass(tf, training, dropoutSeed);
 		List<Operand<TFloat32>> levels = encode(pass, input);
-		return new Encoding(levels.get(levels.size() - 1), pass.updates);
+		return new Encoding(levels.get(levels.size() - 1), pass.assignStatistics());
 	}
 
 	/** The outputs of the encoder levels, full resolution first, the bottleneck last. */
@@ -169,13 +212,20 @@ public final class UNet {
 		private final Ops tf;
 		private final boolean training;
 		private final Operand<TInt64> seed;
-		private final List<Op> updates = new ArrayList<>();
+		/** The moving statistics after this pass, by variable name (training mode). */
+		private final Map<String, Operand<TFloat32>> statistics = new LinkedHashMap<>();
 		private int dropoutCount;
 
 		Pass(Ops tf, boolean training, Operand<TInt64> seed) {
 			this.tf = tf;
 			this.training = training;
 			this.seed = seed;
+		}
+
+		List<Op> assignStatistics() {
+			List<Op> out = new ArrayList<>();
+			statistics.forEach((name, value) -> out.add(tf.assign(w(name), value)));
+			return out;
 		}
 
 		Operand<TFloat32> convBlock(String name, Operand<TFloat32> x, double dropout) {
@@ -194,8 +244,8 @@ public final class UNet {
 				w(name + "_mean"), w(name + "_var"), FusedBatchNorm.isTraining(training),
 				FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR));
 			if (training) {
-				updates.add(tf.assign(w(name + "_mean"), bn.batchMean()));
-				updates.add(tf.assign(w(name + "_var"), bn.batchVariance()));
+				statistics.put(name + "_mean", bn.batchMean());
+				statistics.put(name + "_var", bn.batchVariance());
 			}
 			return bn.y();
 		}

@@ -37,7 +37,7 @@ final class TrainingGraph {
 		MethodSettings methodSettings) {
 		inputs = new TrainingInputs(tf, settings.patchSize());
 		MethodContext context = new MethodContext(graph, tf, inputs, network, (ops, prefix) -> optimizer(ops, prefix,
-			settings), methodSettings);
+			settings), methodSettings, trainingMethod.batchPlan(settings.batchSize()));
 		method = trainingMethod.build(context);
 		validationImages = tf.withName("validation_images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
 			-1, -1, 1)));

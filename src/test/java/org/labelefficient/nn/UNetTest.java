@@ -49,6 +49,62 @@ public class UNetTest {
 	}
 
 	@Test
+	public void groupsAreBatchNormalisedSeparatelyAndMoveTheStatisticsByTheirMean() {
+		UNetConfig noDropout = new UNetConfig(1, 3, new int[] { 4, 8, 16 }, new double[] { 0, 0, 0 }, false);
+		java.util.Random r = new java.util.Random(3);
+		float[] images = new float[5 * 16 * 16];
+		for (int i = 0; i < images.length; i++)
+			images[i] = (float) r.nextGaussian() + (i < 2 * 256 ? 3 : 0); // the first group is brighter
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			UNet net = new UNet(noDropout, new ParameterSet(tf, "g"));
+			var x = tf.reshape(tf.constant(images), tf.constant(new int[] { 5, 16, 16, 1 }));
+			var seed = tf.constant(new long[] { 1, 2 });
+			UNet.Forward grouped = net.forwardInGroups(tf, x, 2, seed);
+			UNet.Forward first = net.forward(tf, tf.slice(x, tf.constant(new int[] { 0, 0, 0, 0 }), tf.constant(
+				new int[] { 2, -1, -1, -1 })), true, seed);
+			UNet.Forward second = net.forward(tf, tf.slice(x, tf.constant(new int[] { 2, 0, 0, 0 }), tf.constant(
+				new int[] { -1, -1, -1, -1 })), true, seed);
+			UNet.Forward together = net.forward(tf, x, true, seed);
+			net.weights().initialize(s, 1);
+			float[] g0, a, b, all;
+			try (Result res = s.runner().fetch(grouped.logits()).fetch(first.logits()).fetch(second.logits()).fetch(
+				together.logits()).run()) {
+				g0 = Tensors.read(res.get(0));
+				a = Tensors.read(res.get(1));
+				b = Tensors.read(res.get(2));
+				all = Tensors.read(res.get(3));
+			}
+			float[] expected = new float[g0.length];
+			System.arraycopy(a, 0, expected, 0, a.length);
+			System.arraycopy(b, 0, expected, a.length, b.length);
+			assertArrayEquals(expected, g0, 1e-4f);
+			double differs = 0;
+			for (int i = 0; i < g0.length; i++)
+				differs = Math.max(differs, Math.abs(g0[i] - all[i]));
+			assertTrue("one batch over both groups normalises differently: " + differs, differs > 1e-2);
+			// from the initial moving means, one grouped update lands on the mean of the two groups' own updates
+			float[] both = movingMeanAfter(s, net, grouped.statisticUpdates());
+			float[] onlyFirst = movingMeanAfter(s, net, first.statisticUpdates());
+			float[] onlySecond = movingMeanAfter(s, net, second.statisticUpdates());
+			for (int c = 0; c < both.length; c++)
+				assertEquals((onlyFirst[c] + onlySecond[c]) / 2, both[c], 1e-5);
+			assertTrue("the groups' statistics differ", Math.abs(onlyFirst[0] - onlySecond[0]) > 1e-3);
+		}
+	}
+
+	/** The moving mean of the first batch norm after re-initialising the weights and running {@code updates}. */
+	private static float[] movingMeanAfter(Session s, UNet net, List<Op> updates) {
+		net.weights().initialize(s, 1);
+		Session.Runner run = s.runner();
+		updates.forEach(run::addTarget);
+		run.run();
+		try (Result res = s.runner().fetch(net.weights().variable("enc0_bn1_mean")).run()) {
+			return Tensors.read(res.get(0));
+		}
+	}
+
+	@Test
 	public void dualDecoderPredictsTheMeanOfItsBranches() {
 		UNetConfig single = small(true), dual = small(true).withDecoders(2);
 		try (Graph g = new Graph(); Session s = new Session(g)) {
