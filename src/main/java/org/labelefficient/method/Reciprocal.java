@@ -72,9 +72,9 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TFloat32> active = tf.dtypes.cast(tf.math.greater(c.inputs().progress, tf.constant(c.settings().real(
 			"pretrain"))), TFloat32.class);
 		Optimizer studentOptimizer = c.optimizers().create(tf, "student_optimizer");
-		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, c.trainingPass(
-			student, after, c.inputs().images, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 2000 })))
-			.logits(), labels, k), student.weights().trainableVariables(), studentOptimizer, c.inputs().learningRate, c
+		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, c
+			.trainingPass(student, after, c.inputs().images, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0,
+				2000 }))).logits(), labels, k), student.weights().trainableVariables(), studentOptimizer, c.inputs().learningRate, c
 				.inputs().step, active);
 		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, tfw.logits(), pseudo, k);
 		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, tfw.logits(), labels, k);

@@ -71,7 +71,8 @@ public class RepresentationHeadTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			RepresentationHead head = new RepresentationHead(new ParameterSet(tf, "r"), 6, 5, 4);
-			Operand<TInt32> c = head.classesOnGrid(tf, tf.reshape(tf.constant(classes), tf.constant(new int[] { 1, P, P })));
+			Operand<TInt32> c = head.classesOnGrid(tf, tf.reshape(tf.constant(classes), tf.constant(new int[] { 1, P,
+				P })));
 			Operand<TFloat32> p = head.probabilitiesOnGrid(tf, tf.reshape(tf.constant(probabilities), tf.constant(
 				new int[] { 1, P, P, 2 })));
 			try (Result r = s.runner().fetch(c).fetch(p).run()) {
