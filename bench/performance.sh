@@ -3,7 +3,7 @@
 # timed in the same invocation, plus the machine's limit (conv FLOP/s of a step against a large MatMul).
 # Usage: bench/performance.sh
 #   env: THREADS=<intra-op threads, default nproc> STEPS=10 WARMUP=2 TORCH_STEPS=<default STEPS> PREDICT_N=20
-#        SIZES="256 128" BATCH=8 METHODS="supervised scribsd reciprocal action" TILE=128 ACDC=<folder>
+#        SIZES="256 128" BATCH=8 METHODS="supervised mean-teacher scribsd reciprocal action" TILE=128 ACDC=<folder>
 #        PYTHON=<interpreter with torch> CROSS_CHECK=1 (1-thread rows for supervised at the smallest size and prediction)
 # Builds the project if needed; installs nothing (PyTorch: Debian's python3-torch, `sudo apt-get install -y
 # python3-torch`; without it the PyTorch columns are empty). Raw lines in bench/out/performance/results.txt; rebuilds
@@ -18,7 +18,7 @@ torch_steps=${TORCH_STEPS:-$steps}
 predict_n=${PREDICT_N:-20}
 sizes=${SIZES:-256 128}
 batch=${BATCH:-8}
-methods=${METHODS-supervised scribsd reciprocal action}
+methods=${METHODS-supervised mean-teacher scribsd reciprocal action}
 tile=${TILE:-128}
 cross_check=${CROSS_CHECK:-1}
 acdc="${ACDC:-$root/../shared/datasets/acdc}"
@@ -102,14 +102,12 @@ for s in $sizes; do
   torch_run "$threads" nchw flops "$s" "$batch"
 done
 
-# training steps: each Java row, then (supervised) its PyTorch counterparts, back to back
+# training steps: each Java row, then its PyTorch counterparts (bench/torch_methods.py), back to back
 for s in $sizes; do
   for m in $methods; do
     java_run "$threads" train "$m" "$s" "$batch" "$steps" "$warmup"
-    if [ "$m" = supervised ]; then
-      torch_run "$threads" nchw train "$s" "$batch" "$torch_steps" "$warmup"
-      torch_run "$threads" channels_last train "$s" "$batch" "$torch_steps" "$warmup"
-    fi
+    torch_run "$threads" nchw train "$s" "$batch" "$torch_steps" "$warmup" "$m"
+    torch_run "$threads" channels_last train "$s" "$batch" "$torch_steps" "$warmup" "$m"
   done
 done
 
@@ -130,8 +128,8 @@ fi
 # 1-thread cross-check (less disturbed by other jobs on the cores)
 if [ "$cross_check" = 1 ]; then
   java_run 1 train supervised "$small" "$batch" "$steps" "$warmup"
-  torch_run 1 nchw train "$small" "$batch" "$torch_steps" "$warmup"
-  torch_run 1 channels_last train "$small" "$batch" "$torch_steps" "$warmup"
+  torch_run 1 nchw train "$small" "$batch" "$torch_steps" "$warmup" supervised
+  torch_run 1 channels_last train "$small" "$batch" "$torch_steps" "$warmup" supervised
   TF_ENABLE_ONEDNN_OPTS=0 java_run 1 predict 256 "$predict_n" 3
   torch_run 1 nchw predict 256 "$predict_n" 3
   torch_run 1 channels_last predict 256 "$predict_n" 3
@@ -159,17 +157,20 @@ load_end=$(get load_end mode=end | tr / ' ')
 # ---- report ----
 peak=$(maxof "$(get gflops mode=matmul impl=tensorflow-java)" "$(get gflops mode=matmul impl=pytorch)" \
   "$(get gflops mode=matmul impl=numpy)")
-# forward-pass equivalents of a step's convolutions: supervised forward + backward (~2x); scribsd adds the teacher's
-# inference forward; reciprocal: teacher forward + one backward pass (pseudo and supervised gradients together),
+# forward-pass equivalents of a step's convolutions: supervised forward + backward (~2x); mean-teacher, scribsd and
+# action (stage iii) add the teacher's inference forward; reciprocal: teacher forward + one backward pass (pseudo and supervised gradients together),
 # student forward + backward, forward + backward again after its step (feedback)
 xf() { [ "$1" = "-" ] && echo "-" || echo "${1}x"; }
-passes() { case $1 in supervised) echo 3 ;; scribsd) echo 4 ;; reciprocal) echo 9 ;; *) echo - ;; esac; }
+passes() { case $1 in supervised) echo 3 ;; mean-teacher | scribsd | action) echo 4 ;; reciprocal) echo 9 ;; *) echo - ;; esac; }
 fmt() { # median [q1-q3]
   [ "$1" = "-" ] && { echo "-"; return; }
   echo "$1 [$2-$3]"
 }
 step_cell() { # impl-specific pattern words...
   fmt "$(get median mode=train "$@")" "$(get q1 mode=train "$@")" "$(get q3 mode=train "$@")"
+}
+torch_best() { # key, pattern words...: the smaller of the NCHW and channels_last training rows' values
+  minof "$(get "$1" mode=train format=nchw "${@:2}")" "$(get "$1" mode=train format=channels_last "${@:2}")"
 }
 report="$out/report.md"
 torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__version__)' || echo "not installed")
@@ -207,20 +208,16 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
       fi
       # shellcheck disable=SC2086
       ours=$(get median mode=train $j)
-      tn="-" tc="-" ratio="-" rss_t="-"
-      if [ "$m" = supervised ]; then
-        tn=$(get median mode=train impl=pytorch format=nchw size="$s" batch="$batch" threads="$threads")
-        tc=$(get median mode=train impl=pytorch format=channels_last size="$s" batch="$batch" threads="$threads")
-        ratio=$(calc '"%.2f", a / b' "$ours" "$(minof "$tn" "$tc")")
-        rss_t=$(minof "$(get rss_mb mode=train impl=pytorch format=nchw size="$s" threads="$threads")" \
-          "$(get rss_mb mode=train impl=pytorch format=channels_last size="$s" threads="$threads")")
-      fi
+      t="impl=pytorch method=$m size=$s batch=$batch threads=$threads"
+      # shellcheck disable=SC2086
+      ratio=$(calc '"%.2f", a / b' "$ours" "$(torch_best median $t)")
+      # shellcheck disable=SC2086
+      rss_t=$(torch_best rss_mb $t)
       gflop=$(calc '"%.0f", a * b' "$(get forward_gflop mode=flops impl=java size="$s" batch="$batch")" "$(passes "$m")")
-      pn="n/a" pc="n/a"
-      if [ "$m" = supervised ]; then
-        pn=$(step_cell impl=pytorch format=nchw size="$s" batch="$batch" threads="$threads")
-        pc=$(step_cell impl=pytorch format=channels_last size="$s" batch="$batch" threads="$threads")
-      fi
+      # shellcheck disable=SC2086
+      pn=$(step_cell format=nchw $t)
+      # shellcheck disable=SC2086
+      pc=$(step_cell format=channels_last $t)
       # shellcheck disable=SC2086
       echo "| ${s}x$s, $batch | $m | $(step_cell $j) | $pn | $pc | $ratio | $(calc '"%.2f", a / b' "$ours" "$sup") \
 | $gflop | $(calc '"%.1f", a / b' "$gflop" "$ours") | $(calc '"%.0f%%", 100 * a / b / c' "$gflop" "$ours" "$peak") \
@@ -228,12 +225,12 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     done
   done
   echo
-  echo "PyTorch runs the supervised step only; the teacher-student methods are compared with our own supervised step"
-  echo "(n/a in the PyTorch columns). conv GFLOP per step: 2 x the multiply-accumulates of the convolutions of one"
+  echo "PyTorch runs each method's step as \`bench/torch_methods.py\` writes it (the same networks, losses, settings"
+  echo "and optimiser, in idiomatic PyTorch). conv GFLOP per step: 2 x the multiply-accumulates of the convolutions of one"
   echo "forward pass (counted from the architecture, the same count from PyTorch hooks) x forward-pass equivalents:"
-  echo "supervised 3 (forward + backward ~2x), scribsd 4 (+ the teacher's forward), reciprocal 9 (teacher forward and one"
-  echo "backward pass, student forward + backward twice, around its step); BN, activations, losses and Adam are left"
-  echo "out, so the percentage is a lower bound on the work done."
+  echo "supervised 3 (forward + backward ~2x), mean-teacher, scribsd and action 4 (+ the teacher's forward), reciprocal 9"
+  echo "(teacher forward and one backward pass, student forward + backward twice, around its step); BN, activations,"
+  echo "losses and Adam are left out, so the percentage is a lower bound on the work done."
   echo
   echo "### Prediction"
   echo
@@ -278,8 +275,8 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     echo "### 1-thread cross-check"
     echo
     o=$(get median mode=train impl=java method=supervised size="$small" threads=1)
-    n=$(get median mode=train impl=pytorch format=nchw size="$small" threads=1)
-    c=$(get median mode=train impl=pytorch format=channels_last size="$small" threads=1)
+    n=$(get median mode=train impl=pytorch method=supervised format=nchw size="$small" threads=1)
+    c=$(get median mode=train impl=pytorch method=supervised format=channels_last size="$small" threads=1)
     po=$(get slices_per_s mode=predict impl=java onednn=0 threads=1)
     pn=$(get slices_per_s mode=predict impl=pytorch format=nchw threads=1)
     pc=$(get slices_per_s mode=predict impl=pytorch format=channels_last threads=1)
@@ -304,12 +301,12 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   }
   echo "| target | measured | met |"
   echo "|---|---|---|"
-  for s in $sizes; do
-    o=$(get median mode=train impl=java method=supervised size="$s" threads="$threads")
-    p=$(minof "$(get median mode=train impl=pytorch format=nchw size="$s" threads="$threads")" "$(get median \
-      mode=train impl=pytorch format=channels_last size="$s" threads="$threads")")
-    r=$(calc '"%.2f", a / b' "$o" "$p")
-    echo "| training step <= 1.0x PyTorch (supervised, ${s}x$s) | $(xf "$r") | $(met "$r" 'v <= 1.0') |"
+  for m in $methods; do
+    for s in $sizes; do
+      o=$(get median mode=train impl=java method="$m" size="$s" threads="$threads")
+      r=$(calc '"%.2f", a / b' "$o" "$(torch_best median impl=pytorch method="$m" size="$s" threads="$threads")")
+      echo "| training step <= 1.0x PyTorch ($m, ${s}x$s) | $(xf "$r") | $(met "$r" 'v <= 1.0') |"
+    done
   done
   r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=predict impl=java onednn=0 threads="$threads")" "$(maxof "$(get \
     slices_per_s mode=predict impl=pytorch format=nchw threads="$threads")" "$(get slices_per_s mode=predict \

@@ -9,7 +9,8 @@ the project's `supervised` method: 0.5 CE (mean over labelled pixels) + 0.5 soft
 batch) on the softmax, Adam (0.9, 0.999, 1e-8) with L2 weight decay 1e-5 added to the gradient.
 
 Every mode prints one line `RESULT key=value ...` (times in seconds) for the shell script to parse:
-  train SIZE BATCH STEPS WARMUP       seconds per supervised training step (median and quartiles)
+  train SIZE BATCH STEPS WARMUP [METHOD]  seconds per training step (median and quartiles) of supervised (default)
+                                      or a teacher-student method of torch_methods.py
   predict SIZE N WARMUP               one slice at a time, inference mode, softmax
   volume RAWFILE TILE                 a whole volume, slice by slice, tiled as the Java TiledPrediction does
   matmul N REPEATS                    float32 matrix multiplication, torch and numpy, GFLOP/s
@@ -29,6 +30,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+# run as a script, this module is also what torch_methods imports as torch_unet (one copy: threads are set once)
+sys.modules.setdefault("torch_unet", sys.modules[__name__])
 THREADS = int(os.environ.get("THREADS", os.cpu_count()))
 torch.set_num_threads(THREADS)
 torch.set_num_interop_threads(1)
@@ -59,23 +62,33 @@ class ConvBlock(nn.Module):
 
 
 class UNet(nn.Module):
-    def __init__(self, channels=CHANNELS, dropout=DROPOUT, classes=CLASSES):
+    def __init__(self, channels=CHANNELS, dropout=DROPOUT, classes=CLASSES, deep=False):
         super().__init__()
         self.enc = nn.ModuleList([ConvBlock(1 if l == 0 else channels[l - 1], channels[l], dropout[l])
                                   for l in range(len(channels))])
         self.reduce = nn.ModuleList([nn.Conv2d(channels[l + 1], channels[l], 1) for l in range(len(channels) - 1)])
         self.dec = nn.ModuleList([ConvBlock(2 * channels[l], channels[l], dropout[l]) for l in range(len(channels) - 1)])
         self.head = nn.Conv2d(channels[0], classes, 1)
+        # deep-supervision heads on the decoder outputs at 1/2, 1/4 and 1/8 (UNetConfig deep supervision)
+        self.deep = nn.ModuleList([nn.Conv2d(channels[l], classes, 1) for l in (1, 2, 3)]) if deep else None
 
     def forward(self, x):
+        return self.features(x)[0]
+
+    def features(self, x):
+        """Logits, deep-supervision logits (1/2, 1/4, 1/8; empty without them) and the decoder outputs from the
+        bottleneck to full resolution."""
         skips = []
         for l, block in enumerate(self.enc):
             x = block(x if l == 0 else F.max_pool2d(x, 2))
             skips.append(x)
+        decoder = [x]
         for l in range(len(self.enc) - 2, -1, -1):
             up = F.interpolate(self.reduce[l](x), size=skips[l].shape[2:], mode="bilinear", align_corners=True)
             x = self.dec[l](torch.cat([skips[l], up], 1))
-        return self.head(x)
+            decoder.append(x)
+        deep = [head(decoder[-2 - i]) for i, head in enumerate(self.deep)] if self.deep is not None else []
+        return self.head(x), deep, decoder
 
 
 def supervised_loss(logits, labels):
@@ -100,26 +113,39 @@ def quartiles(times):
     return f"median={statistics.median(times):.4f} q1={q[0]:.4f} q3={q[2]:.4f}"
 
 
-def train(size, batch, steps, warmup):
-    torch.manual_seed(1)
+def supervised(size, batch, g):
     net = UNet().to(memory_format=MEMORY)
     net.train()
     opt = torch.optim.Adam(net.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-5)
-    g = torch.Generator().manual_seed(1)
     x = torch.rand(batch, 1, size, size, generator=g).contiguous(memory_format=MEMORY)
     y = torch.randint(0, CLASSES, (batch, size, size), generator=g)
-    times = []
-    for i in range(warmup + steps):
-        t0 = time.perf_counter()
+
+    def step():
         opt.zero_grad(set_to_none=True)
         loss = supervised_loss(net(x), y)
         loss.backward()
         opt.step()
-        float(loss)
+        return loss
+
+    return step
+
+
+def train(size, batch, steps, warmup, method="supervised"):
+    torch.manual_seed(1)
+    g = torch.Generator().manual_seed(1)
+    if method == "supervised":
+        step = supervised(size, batch, g)
+    else:
+        import torch_methods  # the teacher-student steps, built on this module's U-Net
+        step = torch_methods.STEPS[method](size, batch, g)
+    times = []
+    for i in range(warmup + steps):
+        t0 = time.perf_counter()
+        float(step())
         if i >= warmup:
             times.append(time.perf_counter() - t0)
-    print(f"RESULT mode=train impl=pytorch format={FORMAT} size={size} batch={batch} steps={steps} {quartiles(times)} "
-          f"rss_mb={peak_rss_mb():.0f} threads={THREADS}")
+    print(f"RESULT mode=train impl=pytorch method={method} format={FORMAT} size={size} batch={batch} steps={steps} "
+          f"{quartiles(times)} rss_mb={peak_rss_mb():.0f} threads={THREADS}")
 
 
 def predict(size, n, warmup):
@@ -232,7 +258,7 @@ def flops(size, batch):
 if __name__ == "__main__":
     mode, args = sys.argv[1], [a for a in sys.argv[2:]]
     if mode == "train":
-        train(*map(int, args))
+        train(*map(int, args[:4]), *args[4:])
     elif mode == "predict":
         predict(*map(int, args))
     elif mode == "volume":
