@@ -110,8 +110,8 @@ public final class ScribSD implements TrainingMethod {
 		Operand<TInt32> classes = Regularizers.assignClasses(tf, c.inputs().labels, teacher.logits(), s.real(
 			"confidence_threshold"));
 		List<Operand<TFloat32>> decoder = student.decoderFeatures();
-		Operand<TFloat32> contrast = ClassContrast.loss(tf, head.embed(tf, decoder.get(decoder.size() - 1)), classes, k,
-			s.real("contrast_temperature"), (int) s.number("contrast_samples"), c.inputs().seed);
+		Operand<TFloat32> contrast = ClassContrast.loss(tf, decoder.get(decoder.size() - 1), head::embedRows, classes,
+			k, s.real("contrast_temperature"), (int) s.number("contrast_samples"), c.inputs().seed);
 		terms.put("contrast", tf.math.mul(tf.math.mul(tf.constant(s.real("contrast_weight")), ramp), contrast));
 		return terms;
 	}

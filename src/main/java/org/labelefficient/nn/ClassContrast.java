@@ -28,25 +28,45 @@ public final class ClassContrast {
 	 */
 	public static Operand<TFloat32> loss(Ops tf, Operand<TFloat32> embeddings, Operand<TInt32> classes,
 		int numClasses, float temperature, int samplesPerClass, Operand<TInt64> seed) {
-		Operand<TInt32> flatShape = tf.constant(new int[] { -1 });
-		int dim = (int) embeddings.shape().get(3);
-		Operand<TFloat32> e = tf.reshape(embeddings, tf.constant(new int[] { -1, dim }));
-		Operand<TFloat32> y = tf.reshape(Losses.oneHot(tf, tf.reshape(classes, flatShape), numClasses), tf.constant(
-			new int[] { -1, numClasses }));
+		return loss(tf, embeddings, (ops, rows) -> rows, classes, numClasses, temperature, samplesPerClass, seed);
+	}
+
+	/**
+	 * The same loss on pixel features {@code [B, H, W, C]} and an {@code embedding} of feature rows {@code [N, C]}
+	 * to unit rows {@code [N, D]} (a projection head). Only the sampled pixels' embeddings carry a gradient, so they
+	 * alone are embedded with one; the prototypes embed every assigned pixel without one. The value and gradients are
+	 * those of embedding every pixel first, without back-propagating through the unsampled pixels.
+	 */
+	public static Operand<TFloat32> loss(Ops tf, Operand<TFloat32> features, Embedding embedding,
+		Operand<TInt32> classes, int numClasses, float temperature, int samplesPerClass, Operand<TInt64> seed) {
+		int channels = (int) features.shape().get(3);
+		Operand<TFloat32> rows = tf.reshape(features, tf.constant(new int[] { -1, channels }));
+		Operand<TFloat32> y = tf.reshape(Losses.oneHot(tf, tf.reshape(classes, tf.constant(new int[] { -1 })),
+			numClasses), tf.constant(new int[] { -1, numClasses }));
 		Operand<TFloat32> counts = tf.sum(y, tf.constant(0));
 		Operand<TFloat32> present = tf.dtypes.cast(tf.math.greater(counts, tf.constant(0f)), TFloat32.class);
-		Operand<TFloat32> sums = tf.linalg.matMul(y, e, MatMul.transposeA(true));
+		Operand<TFloat32> all = tf.stopGradient(embedding.apply(tf, tf.stopGradient(rows)));
+		Operand<TFloat32> sums = tf.linalg.matMul(y, all, MatMul.transposeA(true));
 		Operand<TFloat32> prototypes = tf.stopGradient(l2Normalize(tf, tf.math.div(sums, tf.expandDims(tf.math.maximum(
 			counts, tf.constant(1f)), tf.constant(1)))));
+		Operand<TFloat32> kept = tf.math.mul(sampleMask(tf, y, counts, samplesPerClass, seed), tf.sum(y, tf.constant(
+			1)));
+		Operand<TInt64> index = tf.reshape(tf.where(tf.math.greater(kept, tf.constant(0f))), tf.constant(new int[] {
+			-1 }));
+		Operand<TFloat32> e = embedding.apply(tf, tf.gather(rows, index, tf.constant(0)));
 		Operand<TFloat32> similarity = tf.math.div(tf.linalg.matMul(e, prototypes, MatMul.transposeB(true)), tf
 			.constant(temperature));
 		Operand<TFloat32> absent = tf.math.mul(tf.math.sub(tf.constant(1f), present), tf.constant(ABSENT));
-		Operand<TFloat32> logits = tf.math.add(similarity, absent);
-		Operand<TFloat32> ce = tf.nn.softmaxCrossEntropyWithLogits(logits, y).loss();
-		Operand<TFloat32> weight = tf.math.mul(sampleMask(tf, y, counts, samplesPerClass, seed), tf.sum(y, tf.constant(
-			1)));
-		return tf.math.div(Losses.sumAll(tf, tf.math.mul(ce, weight)), tf.math.add(Losses.sumAll(tf, weight), tf
+		Operand<TFloat32> ce = tf.nn.softmaxCrossEntropyWithLogits(tf.math.add(similarity, absent), tf.gather(y, index,
+			tf.constant(0))).loss();
+		return tf.math.div(Losses.sumAll(tf, ce), tf.math.add(tf.dtypes.cast(tf.size(index), TFloat32.class), tf
 			.constant(1e-6f)));
+	}
+
+	/** Maps feature rows {@code [N, C]} to unit embedding rows {@code [N, D]}. */
+	@FunctionalInterface
+	public interface Embedding {
+		Operand<TFloat32> apply(Ops tf, Operand<TFloat32> rows);
 	}
 
 	/** 1 for pixels kept: pixel i of class c is kept with probability min(1, samplesPerClass / count_c). */

@@ -8,8 +8,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A pixel-wise projection head for contrastive terms: 1x1 convolution, ReLU, 1x1 convolution, then L2 normalisation
- * along the channels, mapping {@code [B, H, W, C]} features to unit embeddings {@code [B, H, W, D]}.
+ * A pixel-wise projection head for contrastive terms: a 1x1 convolution, ReLU, a 1x1 convolution, then L2
+ * normalisation along the channels. It is applied to the feature rows of single pixels ({@code [N, C]} to unit
+ * {@code [N, D]}), so that a loss embeds only the pixels it needs; its weights keep the 1x1 convolution layout.
  */
 public final class ProjectionHead {
 
@@ -28,14 +29,16 @@ public final class ProjectionHead {
 		return weights;
 	}
 
-	/** Unit embeddings of {@code features}. */
-	public Operand<TFloat32> embed(Ops tf, Operand<TFloat32> features) {
-		Operand<TFloat32> h = tf.nn.relu(conv(tf, features, "proj1"));
-		return ClassContrast.l2Normalize(tf, conv(tf, h, "proj2"));
+	/** Unit embeddings of feature rows {@code [N, in]}, {@code [N, out]}: the head applied to single pixels. */
+	public Operand<TFloat32> embedRows(Ops tf, Operand<TFloat32> rows) {
+		Operand<TFloat32> h = tf.nn.relu(dense(tf, rows, "proj1"));
+		return ClassContrast.l2Normalize(tf, dense(tf, h, "proj2"));
 	}
 
-	private Operand<TFloat32> conv(Ops tf, Operand<TFloat32> x, String name) {
-		return tf.nn.biasAdd(tf.nn.conv2d(x, weights.variable(name + "_w"), List.of(1L, 1L, 1L, 1L), "SAME"), weights
-			.variable(name + "_b"));
+	private Operand<TFloat32> dense(Ops tf, Operand<TFloat32> rows, String name) {
+		Operand<TFloat32> w = weights.variable(name + "_w");
+		Operand<TFloat32> matrix = tf.reshape(w, tf.slice(tf.shape(w), tf.constant(new int[] { 2 }), tf.constant(
+			new int[] { 2 })));
+		return tf.nn.biasAdd(tf.linalg.matMul(rows, matrix), weights.variable(name + "_b"));
 	}
 }

@@ -11,9 +11,11 @@ import org.labelefficient.train.TrainingListener;
 
 /**
  * ScribSD+ against partial cross-entropy on the synthetic cardiac scribbles at the same budget: the demo's data,
- * settings and test volumes, each method trained with seeds 1 and 2, compared by the mean test Dice over both seeds
- * (one seed alone is noisy at this size). Measured while writing it, mean test Dice at 300 iterations, scribsd vs pce:
- * seed 1 0.846 vs 0.811, seed 2 0.857 vs 0.855, seed 3 0.852 vs 0.821.
+ * settings and test volumes, each method trained with seeds 1, 2 and 3, compared by the mean test Dice over the seeds.
+ * One seed alone is noisy at this size, and the float rounding of the machine's kernels (not the run: a machine repeats
+ * its numbers exactly) moves single seeds by about 0.02. Measured at 300 iterations, scribsd vs pce per seed: on an
+ * AMD EPYC with AVX-512, 0.842 / 0.808, 0.850 / 0.850, 0.847 / 0.823 (means 0.846 vs 0.827); on the machine of an
+ * earlier session, 0.846 / 0.811, 0.857 / 0.855, 0.852 / 0.821.
  */
 public class ScribsdBeatsPceTest {
 
@@ -22,13 +24,15 @@ public class ScribsdBeatsPceTest {
 
 	private static final int ITERATIONS = 300;
 
-	private static final long[] SEEDS = { 1, 2 };
+	private static final long[] SEEDS = { 1, 2, 3 };
 
 	private static double meanTestDice(String method) throws Exception {
 		double sum = 0;
 		for (long seed : SEEDS) {
 			DemoRun run = new DemoRun(tmp.getRoot().toPath().resolve(method + seed), method, ITERATIONS, 96, seed);
-			sum += run.run(new TrainingListener() {}, new TrainingControl(), line -> {}).overallMean().dice();
+			double dice = run.run(new TrainingListener() {}, new TrainingControl(), line -> {}).overallMean().dice();
+			System.out.printf("ScribsdBeatsPceTest: %s seed %d: mean test Dice %.4f%n", method, seed, dice);
+			sum += dice;
 		}
 		return sum / SEEDS.length;
 	}
@@ -36,8 +40,8 @@ public class ScribsdBeatsPceTest {
 	@Test
 	public void scribsdIsAheadOfPceAtTheSameBudget() throws Exception {
 		double pce = meanTestDice("pce"), scribsd = meanTestDice("scribsd");
-		System.out.printf("ScribsdBeatsPceTest: mean test Dice after %d iterations, seeds 1 and 2: pce %.4f, scribsd "
-			+ "%.4f%n", ITERATIONS, pce, scribsd);
+		System.out.printf("ScribsdBeatsPceTest: mean test Dice after %d iterations over %d seeds: pce %.4f, scribsd "
+			+ "%.4f%n", ITERATIONS, SEEDS.length, pce, scribsd);
 		assertTrue("pce learned something: " + pce, pce > 0.6);
 		assertTrue("scribsd " + scribsd + " vs pce " + pce, scribsd > pce);
 	}

@@ -126,6 +126,54 @@ public class RegularizersTest {
 	}
 
 	@Test
+	public void embeddingOnlyTheSampledPixelsGivesTheLossAndGradientsOfEmbeddingAll() {
+		java.util.Random r = new java.util.Random(5);
+		float[] features = new float[2 * 6 * 7 * 3];
+		for (int i = 0; i < features.length; i++)
+			features[i] = (float) r.nextGaussian();
+		int[] classes = new int[2 * 6 * 7];
+		for (int i = 0; i < classes.length; i++)
+			classes[i] = r.nextInt(4) - 1; // -1 (unassigned), 0, 1, 2
+		try (org.tensorflow.Graph g = new org.tensorflow.Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			ProjectionHead head = new ProjectionHead(new ParameterSet(tf, "p"), 3, 8, 4);
+			Operand<TFloat32> f = tf.reshape(tf.constant(features), tf.constant(new int[] { 2, 6, 7, 3 }));
+			Operand<TInt32> c = tf.reshape(tf.constant(classes), tf.constant(new int[] { 2, 6, 7 }));
+			Operand<org.tensorflow.types.TInt64> seed = tf.constant(new long[] { 7, 8 });
+			// embedding every pixel first (the straightforward form) against embedding the sampled pixels only
+			Operand<TFloat32> everyPixel = tf.reshape(head.embedRows(tf, tf.reshape(f, tf.constant(new int[] { -1,
+				3 }))), tf.constant(new int[] { 2, 6, 7, 4 }));
+			Operand<TFloat32> full = ClassContrast.loss(tf, everyPixel, c, 3, 0.5f, 10, seed);
+			Operand<TFloat32> sampled = ClassContrast.loss(tf, f, head::embedRows, c, 3, 0.5f, 10, seed);
+			java.util.List<Operand<?>> xs = new java.util.ArrayList<>(head.weights().trainableVariables());
+			xs.add(f);
+			org.tensorflow.Output<?>[] xo = xs.stream().map(Operand::asOutput).toArray(org.tensorflow.Output[]::new);
+			org.tensorflow.Output<?>[] gFull = g.addGradients(full.asOutput(), xo), gSampled = g.addGradients(sampled
+				.asOutput(), xo);
+			head.weights().initialize(s, 3);
+			Session.Runner runner = s.runner().fetch(full).fetch(sampled);
+			for (int i = 0; i < xo.length; i++)
+				runner.fetch(gFull[i]).fetch(gSampled[i]);
+			try (Result res = runner.run()) {
+				float a = Tensors.readScalar(res.get(0)), b = Tensors.readScalar(res.get(1));
+				assertTrue("a real loss: " + a, a > 0.1);
+				assertEquals(a, b, 1e-5);
+				for (int i = 0; i < xo.length; i++) {
+					float[] ga = Tensors.read(res.get(2 + 2 * i)), gb = Tensors.read(res.get(3 + 2 * i));
+					assertTrue("gradient " + i + " is not zero", nonZero(ga));
+					assertArrayEquals("gradient " + i, ga, gb, 1e-5f);
+				}
+			}
+		}
+	}
+
+	private static boolean nonZero(float[] v) {
+		for (float x : v)
+			if (x != 0) return true;
+		return false;
+	}
+
+	@Test
 	public void rampFollowsThePyMICSigmoid() {
 		assertEquals(Math.exp(-5), Ramp.sigmoid(0.1, 0.1, 0.75), 1e-12);
 		assertEquals(Math.exp(-1.25), Ramp.sigmoid(0.425, 0.1, 0.75), 1e-12);
