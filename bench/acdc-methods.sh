@@ -41,6 +41,15 @@ row() {
     }' "$3"
 }
 
+# rows measured earlier and kept in BENCHMARKS.md (a fresh clone has no bench/out): seed rows/ with them, so that
+# running one more variant adds its rows to the section instead of replacing the table
+awk -v s="$section:start" -v e="$section:end" 'index($0, s) { f = 1 } index($0, e) { f = 0 }
+  f && /^\| / && !/^\| method / && !/^\|---/' "$root/BENCHMARKS.md" 2> /dev/null | while IFS= read -r line; do
+  name=$(echo "$line" | cut -d'|' -f2 | xargs)
+  case "$name" in *" + largest component") file="${name% + largest component}-lcc" ;; *) file="$name" ;; esac
+  [ -f "$out/rows/$file.md" ] || printf '%s\n' "$line" > "$out/rows/$file.md"
+done
+
 for m in $methods; do
   name="$m$tag"
   dir="$out/$name"
