@@ -11,6 +11,7 @@ import org.labelefficient.nn.Gradients;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.ParameterSet.Init;
 import org.labelefficient.nn.UNet;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -21,6 +22,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Reciprocal Learning (Zeng et al., MICCAI 2021), following the per-iteration procedure of its code (METHODS.md
@@ -29,9 +31,12 @@ import org.tensorflow.types.TInt32;
  * before)>} weighs the gradient of the teacher's cross-entropy on its own pseudo-labels, to which its supervised
  * cross-entropy gradient on the labelled half is added ({@code lambda = 1}). During the first {@code pretrain}
  * fraction of the iterations only the teacher learns, from the labelled half (the paper pre-trains it on the labelled
- * data). The student is the model; it never steps on labelled data.
+ * data), in a phase of its own: the student's weights and optimiser do not move (not even by weight decay) and its
+ * optimiser starts with the reciprocal phase. The student is the model; it never steps on labelled data.
  */
 public final class Reciprocal implements TrainingMethod {
+
+	private static final String COUNTER = "reciprocal";
 
 	@Override
 	public String id() {
@@ -59,28 +64,54 @@ public final class Reciprocal implements TrainingMethod {
 	@Override
 	public MethodGraph build(MethodContext c) {
 		Ops tf = c.tf();
-		int k = c.network().numClasses();
 		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
+		ParameterSet counter = new ParameterSet(tf, "reciprocal_steps");
+		counter.state(COUNTER, Init.ZEROS);
+		Optimizer pretrainOptimizer = c.optimizers().create(tf, "teacher_pretrain_optimizer");
+		Optimizer studentOptimizer = c.optimizers().create(tf, "student_optimizer");
+		Optimizer teacherOptimizer = c.optimizers().create(tf, "teacher_optimizer");
+		List<MethodGraph.Phase> phases = List.of(pretraining(c, teacher, pretrainOptimizer), reciprocal(c, student,
+			teacher, counter, studentOptimizer, teacherOptimizer));
+		return new MethodGraph(phases, student, List.of(student.weights(), teacher.weights(), counter, pretrainOptimizer
+			.state(), studentOptimizer.state(), teacherOptimizer.state()), null);
+	}
+
+	/** Pre-training: the teacher alone learns the cross-entropy on the labelled half; the student does not move. */
+	private static MethodGraph.Phase pretraining(MethodContext c, UNet teacher, Optimizer optimizer) {
+		Ops tf = c.tf();
+		UNet.Forward f = c.trainingPass(teacher, tf, c.inputs().images, seed(tf, c, 1000));
+		Operand<TFloat32> loss = Losses.partialCrossEntropy(tf, f.logits(), c.inputs().labels, c.network()
+			.numClasses());
+		List<Op> all = new ArrayList<>(f.statisticUpdates());
+		all.add(optimizer.minimize(tf, c.graph(), loss, teacher.weights().trainableVariables(), c.inputs()
+			.learningRate, c.inputs().step));
+		// the term is a second output of its own: the trainer fetches the loss and every term in one run
+		return new MethodGraph.Phase(0, tf.withControlDependencies(all).noOp(), loss, Map.of("teacher_sup", tf.identity(
+			loss)));
+	}
+
+	/**
+	 * The reciprocal iteration, from progress {@code pretrain} on. Both optimisers start with the phase and count
+	 * its steps (Adam's bias correction), as the code starts them after its separate pre-training.
+	 */
+	private static MethodGraph.Phase reciprocal(MethodContext c, UNet student, UNet teacher, ParameterSet counter,
+		Optimizer studentOptimizer, Optimizer teacherOptimizer) {
+		Ops tf = c.tf();
+		int k = c.network().numClasses();
 		Operand<TInt32> labels = c.inputs().labels;
-		Operand<TFloat32> unlabelledSample = unlabelledSamples(tf, labels);
-		UNet.Forward tfw = c.trainingPass(teacher, tf, c.inputs().images, tf.math.add(c.inputs().seed, tf.constant(
-			new long[] { 0, 1000 })));
-		Operand<TInt32> pseudo = pseudoLabels(tf, tfw.logits(), unlabelledSample);
+		Operand<TFloat32> step = tf.math.add(counter.variable(COUNTER), tf.constant(1f));
+		UNet.Forward tfw = c.trainingPass(teacher, tf, c.inputs().images, seed(tf, c, 1000));
+		Operand<TInt32> pseudo = pseudoLabels(tf, tfw.logits(), unlabelledSamples(tf, labels));
 		UNet.Forward sf = c.trainingPass(student, tf, c.inputs().images, c.inputs().seed);
 		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
-		Operand<TFloat32> active = tf.dtypes.cast(tf.math.greater(c.inputs().progress, tf.constant(c.settings().real(
-			"pretrain"))), TFloat32.class);
-		Optimizer studentOptimizer = c.optimizers().create(tf, "student_optimizer");
 		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, c
-			.trainingPass(student, after, c.inputs().images, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0,
-				2000 }))).logits(), labels, k), student.weights().trainableVariables(), studentOptimizer, c.inputs().learningRate, c
-				.inputs().step, active);
+			.trainingPass(student, after, c.inputs().images, seed(tf, c, 2000)).logits(), labels, k), student.weights()
+				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step, tf.constant(1f));
 		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, tfw.logits(), pseudo, k);
 		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, tfw.logits(), labels, k);
-		Optimizer teacherOptimizer = c.optimizers().create(tf, "teacher_optimizer");
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
-		Operand<TFloat32> h = tf.math.mul(fb.feedback(), active);
+		Operand<TFloat32> h = fb.feedback();
 		Operand<TFloat32> lambda = tf.constant(c.settings().real("teacher_supervised_weight"));
 		// h g_pseudo + lambda g_supervised in one backward pass through the teacher: the gradient of
 		// stop_gradient(h) L_pseudo + lambda L_supervised (h reaches the teacher only through the stop-gradient
@@ -90,14 +121,18 @@ public final class Reciprocal implements TrainingMethod {
 		List<Op> all = new ArrayList<>(sf.statisticUpdates());
 		all.addAll(tfw.statisticUpdates());
 		all.add(fb.update());
-		all.add(teacherOptimizer.applyGradients(tf, tv, combined, c.inputs().learningRate, c.inputs().step));
+		all.add(teacherOptimizer.applyGradients(tf, tv, combined, c.inputs().learningRate, step));
+		Op count = tf.withControlDependencies(all).assignAdd(counter.variable(COUNTER), tf.constant(1f));
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
-		terms.put("student_pl", tf.math.mul(studentPseudo, active));
+		terms.put("student_pl", studentPseudo);
 		terms.put("teacher_sup", teacherSupervised);
 		terms.put("feedback", h);
-		Operand<TFloat32> loss = tf.math.add(terms.get("student_pl"), teacherSupervised);
-		return new MethodGraph(tf.withControlDependencies(all).noOp(), loss, terms, student, List.of(student.weights(),
-			teacher.weights(), studentOptimizer.state(), teacherOptimizer.state()));
+		return new MethodGraph.Phase(c.settings().real("pretrain"), tf.withControlDependencies(List.of(count)).noOp(), tf
+			.math.add(studentPseudo, teacherSupervised), terms);
+	}
+
+	private static Operand<TInt64> seed(Ops tf, MethodContext c, long salt) {
+		return tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, salt }));
 	}
 
 	/** 1 for samples without any label (the unlabelled half), shape [B, 1, 1]. */

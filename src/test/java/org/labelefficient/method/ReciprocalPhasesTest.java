@@ -1,0 +1,86 @@
+package org.labelefficient.method;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.labelefficient.nn.Adam;
+import org.labelefficient.nn.ParameterSet;
+import org.labelefficient.nn.Tensors;
+import org.labelefficient.nn.UNetConfig;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
+
+/**
+ * Reciprocal Learning's two phases on a tiny U-Net: during pre-training only the teacher moves (the student's weights
+ * stay bit for bit, although its optimiser has weight decay, which once pulled every frozen weight towards 0 by about
+ * the learning rate per step), and the student starts stepping with the reciprocal phase, whose step counter starts
+ * at 1 for Adam's bias correction.
+ */
+public class ReciprocalPhasesTest {
+
+	private static final int SIZE = 16, BATCH = 4;
+
+	@Test
+	public void onlyTheTeacherMovesDuringPretrainingAndTheStudentAfter() {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			TrainingInputs inputs = new TrainingInputs(tf, SIZE);
+			MethodContext c = new MethodContext(g, tf, inputs, UNetConfig.standard(3, 4, false), (ops, prefix) -> new Adam(
+				ops, prefix, 1e-4f), new MethodSettings(new Reciprocal().settings(), Map.of("pretrain", "0.5")),
+				new Reciprocal().batchPlan(BATCH));
+			MethodGraph mg = new Reciprocal().build(c);
+			for (int i = 0; i < mg.variables().size(); i++)
+				mg.variables().get(i).initialize(s, 11 + i);
+			ParameterSet student = weights(mg, "student"), teacher = weights(mg, "teacher");
+			Map<String, float[]> student0 = student.read(s), teacher0 = teacher.read(s);
+
+			run(s, inputs, mg.phaseAt(0.1), 1);
+			run(s, inputs, mg.phaseAt(0.4), 2);
+			Map<String, float[]> student1 = student.read(s);
+			for (String name : student0.keySet())
+				assertArrayEquals(name, student0.get(name), student1.get(name), 0f);
+			assertFalse("the teacher learned", Arrays.equals(teacher0.get("enc0_c1_w"), teacher.read(s).get(
+				"enc0_c1_w")));
+			assertEquals(0f, counter(s, mg), 0f);
+
+			run(s, inputs, mg.phaseAt(0.5), 3);
+			assertFalse("the student learned", Arrays.equals(student0.get("enc0_c1_w"), student.read(s).get(
+				"enc0_c1_w")));
+			assertEquals(1f, counter(s, mg), 0f);
+		}
+	}
+
+	private static ParameterSet weights(MethodGraph mg, String prefix) {
+		return mg.variables().stream().filter(p -> p.prefix().equals(prefix)).findFirst().orElseThrow();
+	}
+
+	private static float counter(Session s, MethodGraph mg) {
+		return weights(mg, "reciprocal_steps").read(s).get("reciprocal")[0];
+	}
+
+	/** One iteration of {@code phase}: two labelled samples (classes by rows), two unlabelled ones. */
+	private static void run(Session s, TrainingInputs inputs, MethodGraph.Phase phase, int step) {
+		float[] images = new float[BATCH * SIZE * SIZE];
+		int[] labels = new int[images.length];
+		for (int i = 0; i < images.length; i++) {
+			int b = i / (SIZE * SIZE), row = i / SIZE % SIZE;
+			images[i] = row < 5 ? 0f : row < 10 ? 1f : 2f;
+			images[i] += 0.1f * (float) Math.sin(i);
+			labels[i] = b < BATCH / 2 ? (row < 5 ? 0 : row < 10 ? 1 : 2) : -1;
+		}
+		try (Tensor x = Tensors.floats(images, BATCH, SIZE, SIZE, 1); Tensor y = Tensors.ints(labels, BATCH, SIZE,
+			SIZE); Tensor lr = Tensors.scalar(1e-3f); Tensor it = Tensors.scalar(step); Tensor progress = Tensors
+				.scalar(0.1f); Tensor seed = Tensors.longs(1, step)) {
+			s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate, lr).feed(inputs.step, it)
+				.feed(inputs.progress, progress).feed(inputs.seed, seed).addTarget(phase.step()).run();
+		}
+	}
+}
