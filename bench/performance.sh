@@ -178,9 +178,9 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "<!-- performance:start -->"
   echo "## Performance (issue 6): TensorFlow Java against PyTorch on CPU"
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), run $started. **The"
-  echo "machine was shared**: other jobs (another benchmark's training) ran on the same cores the whole time (load"
-  echo "average $load_start at the start, $load_end at the end), so absolute times are inflated and noisy. Each of"
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), run $started. Load"
+  echo "average $load_start at the start, $load_end at the end (this benchmark alone keeps it near $threads; more"
+  echo "means other jobs shared the cores and inflated the absolute times). Each of"
   echo "our rows and its PyTorch counterparts ran back to back in the same invocation: read the ratios. Times are"
   echo "medians of $steps steps (PyTorch: $torch_steps) after $warmup warm-up steps, [first-third quartile], seconds."
   echo "Both sides use $threads intra-op threads and one inter-op thread. Ours: TensorFlow Java 1.1.0, the method's"
