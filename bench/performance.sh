@@ -158,7 +158,8 @@ load_end=$(get load_end mode=end | tr / ' ')
 peak=$(maxof "$(get gflops mode=matmul impl=tensorflow-java)" "$(get gflops mode=matmul impl=pytorch)" \
   "$(get gflops mode=matmul impl=numpy)")
 # forward-pass equivalents of a step's convolutions: supervised forward + backward (~2x); mean-teacher, scribsd and
-# action (stage iii) add the teacher's inference forward; reciprocal: teacher forward + one backward pass (pseudo and supervised gradients together),
+# action (stage iii) add the teacher's inference forward; reciprocal: teacher forward + one backward pass (pseudo and
+# supervised gradients together),
 # student forward + backward, forward + backward again after its step (feedback)
 xf() { [ "$1" = "-" ] && echo "-" || echo "${1}x"; }
 passes() { case $1 in supervised) echo 3 ;; mean-teacher | scribsd | action) echo 4 ;; reciprocal) echo 9 ;; *) echo - ;; esac; }

@@ -1,7 +1,5 @@
 package org.labelefficient.nn;
 
-import java.util.List;
-
 import org.labelefficient.nn.ParameterSet.Init;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
