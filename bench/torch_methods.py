@@ -151,15 +151,14 @@ def reciprocal(size, batch, g):
 
     def step():
         t_logits = grouped(teacher, x, half)[0]
-        pseudo = t_logits.detach().argmax(1)
-        pseudo[:half] = -1
-        g_u = torch.autograd.grad(F.cross_entropy(grouped(student, x, half)[0], pseudo, ignore_index=-1), params)
+        pseudo = t_logits[half:].detach().argmax(1)
+        g_u = torch.autograd.grad(F.cross_entropy(student(x[half:]), pseudo), params)
         for p, gu in zip(params, g_u):
             p.grad = gu.clone()
         opt_s.step()
-        g_l = torch.autograd.grad(F.cross_entropy(grouped(student, x, half)[0], y, ignore_index=-1), params)
+        g_l = torch.autograd.grad(F.cross_entropy(student(x[:half]), y[:half]), params)
         h = LR * sum((a * b).sum() for a, b in zip(g_l, g_u))
-        loss = h * F.cross_entropy(t_logits, pseudo, ignore_index=-1) + F.cross_entropy(t_logits, y, ignore_index=-1)
+        loss = h * F.cross_entropy(t_logits[half:], pseudo) + F.cross_entropy(t_logits[:half], y[:half])
         opt_t.zero_grad(set_to_none=True)
         loss.backward()
         opt_t.step()

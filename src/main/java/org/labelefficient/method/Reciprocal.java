@@ -1,6 +1,7 @@
 package org.labelefficient.method;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Max;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
 
 /**
  * Reciprocal Learning (Zeng et al., MICCAI 2021), following the per-iteration procedure of its code (METHODS.md
@@ -32,7 +32,9 @@ import org.tensorflow.types.TInt64;
  * cross-entropy gradient on the labelled half is added ({@code lambda = 1}). During the first {@code pretrain}
  * fraction of the iterations only the teacher learns, from the labelled half (the paper pre-trains it on the labelled
  * data), in a phase of its own: the student's weights and optimiser do not move (not even by weight decay) and its
- * optimiser starts with the reciprocal phase. The student is the model; it never steps on labelled data.
+ * optimiser starts with the reciprocal phase. The student is the model; it never steps on labelled data. As in the
+ * code, each pass computes only what its loss uses: the teacher both halves (two batch-norm groups), the student the
+ * unlabelled half before its step and the labelled half after it, the pre-training teacher the labelled half.
  */
 public final class Reciprocal implements TrainingMethod {
 
@@ -77,12 +79,16 @@ public final class Reciprocal implements TrainingMethod {
 			.state(), studentOptimizer.state(), teacherOptimizer.state()), null);
 	}
 
-	/** Pre-training: the teacher alone learns the cross-entropy on the labelled half; the student does not move. */
+	/**
+	 * Pre-training: the teacher alone learns the cross-entropy on the labelled samples (the unlabelled ones are not
+	 * passed through it); the student does not move.
+	 */
 	private static MethodGraph.Phase pretraining(MethodContext c, UNet teacher, Optimizer optimizer) {
 		Ops tf = c.tf();
-		UNet.Forward f = c.trainingPass(teacher, tf, c.inputs().images, seed(tf, c, 1000));
-		Operand<TFloat32> loss = Losses.partialCrossEntropy(tf, f.logits(), c.inputs().labels, c.network()
-			.numClasses());
+		int labelled = labelledCount(c);
+		UNet.Forward f = teacher.forward(tf, samples(tf, c.inputs().images, 0, labelled), true, seed(tf, c, 1000));
+		Operand<TFloat32> loss = Losses.partialCrossEntropy(tf, f.logits(), samples(tf, c.inputs().labels, 0,
+			labelled), c.network().numClasses());
 		List<Op> all = new ArrayList<>(f.statisticUpdates());
 		all.add(optimizer.minimize(tf, c.graph(), loss, teacher.weights().trainableVariables(), c.inputs()
 			.learningRate, c.inputs().step));
@@ -99,17 +105,23 @@ public final class Reciprocal implements TrainingMethod {
 		Optimizer studentOptimizer, Optimizer teacherOptimizer) {
 		Ops tf = c.tf();
 		int k = c.network().numClasses();
-		Operand<TInt32> labels = c.inputs().labels;
+		int l = labelledCount(c);
 		Operand<TFloat32> step = tf.math.add(counter.variable(COUNTER), tf.constant(1f));
-		UNet.Forward tfw = c.trainingPass(teacher, tf, c.inputs().images, seed(tf, c, 1000));
-		Operand<TInt32> pseudo = pseudoLabels(tf, tfw.logits(), unlabelledSamples(tf, labels));
-		UNet.Forward sf = c.trainingPass(student, tf, c.inputs().images, c.inputs().seed);
+		Operand<TFloat32> images = c.inputs().images, labelledImages = samples(tf, images, 0, l);
+		Operand<TInt32> labels = samples(tf, c.inputs().labels, 0, l);
+		// the teacher sees both halves (as two batch-norm groups); each student pass only the half its loss uses
+		UNet.Forward tfw = c.trainingPass(teacher, tf, images, seed(tf, c, 1000));
+		Operand<TFloat32> teacherLabelled = samples(tf, tfw.logits(), 0, l), teacherUnlabelled = samples(tf, tfw
+			.logits(), l, -1);
+		Operand<TInt32> pseudo = tf.stopGradient(tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1),
+			TInt32.class));
+		UNet.Forward sf = student.forward(tf, samples(tf, images, l, -1), true, c.inputs().seed);
 		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
-		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, c
-			.trainingPass(student, after, c.inputs().images, seed(tf, c, 2000)).logits(), labels, k), student.weights()
+		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
+			.forward(after, labelledImages, true, seed(tf, c, 2000)).logits(), labels, k), student.weights()
 				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step, tf.constant(1f));
-		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, tfw.logits(), pseudo, k);
-		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, tfw.logits(), labels, k);
+		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, teacherUnlabelled, pseudo, k);
+		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, teacherLabelled, labels, k);
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
 		Operand<TFloat32> h = fb.feedback();
 		Operand<TFloat32> lambda = tf.constant(c.settings().real("teacher_supervised_weight"));
@@ -135,19 +147,22 @@ public final class Reciprocal implements TrainingMethod {
 		return tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, salt }));
 	}
 
-	/** 1 for samples without any label (the unlabelled half), shape [B, 1, 1]. */
-	static Operand<TFloat32> unlabelledSamples(Ops tf, Operand<TInt32> labels) {
-		Operand<TInt32> best = tf.max(labels, tf.constant(new int[] { 1, 2 }), Max.keepDims(true));
-		return tf.dtypes.cast(tf.math.less(best, tf.constant(0)), TFloat32.class);
+	/** The number of labelled samples, which come first in every batch. */
+	private static int labelledCount(MethodContext c) {
+		if (c.plan() == null || c.plan().unlabelled() == 0)
+			throw new IllegalArgumentException(
+				"Reciprocal Learning needs batches of labelled and unlabelled samples (batch_size 2 or more)");
+		return c.plan().labelled();
 	}
 
-	/** The teacher's argmax on unlabelled samples, -1 on labelled ones; no gradient. */
-	static Operand<TInt32> pseudoLabels(Ops tf, Operand<TFloat32> teacherLogits, Operand<TFloat32> unlabelledSample) {
-		Operand<TInt32> argmax = tf.math.argMax(tf.stopGradient(teacherLogits), tf.constant(-1), TInt32.class);
-		Operand<TInt32> none = tf.fill(tf.shape(argmax), tf.constant(-1));
-		Operand<TBool> use = tf.math.greater(tf.broadcastTo(unlabelledSample, tf.shape(argmax)), tf
-			.constant(0f));
-		return tf.stopGradient(tf.select(use, argmax, none));
+	/** {@code count} samples of a batch from index {@code from} on ({@code count} -1: all the rest). */
+	static <T extends TType> Operand<T> samples(Ops tf, Operand<T> batch, int from, int count) {
+		int rank = batch.shape().numDimensions();
+		int[] begin = new int[rank], size = new int[rank];
+		Arrays.fill(size, -1);
+		begin[0] = from;
+		size[0] = count;
+		return tf.slice(batch, tf.constant(begin), tf.constant(size));
 	}
 
 	private static List<Operand<TFloat32>> gradients(Ops tf, MethodContext c, Operand<TFloat32> loss,

@@ -3,6 +3,8 @@ package org.labelefficient.method;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +57,18 @@ public class ReciprocalPhasesTest {
 			assertFalse("the student learned", Arrays.equals(student0.get("enc0_c1_w"), student.read(s).get(
 				"enc0_c1_w")));
 			assertEquals(1f, counter(s, mg), 0f);
+		}
+	}
+
+	@Test
+	public void batchesWithoutUnlabelledSamplesAreRefusedWhenTheGraphIsBuilt() {
+		try (Graph g = new Graph()) {
+			Ops tf = Ops.create(g);
+			MethodContext c = new MethodContext(g, tf, new TrainingInputs(tf, SIZE), UNetConfig.standard(3, 4, false), (
+				ops, prefix) -> new Adam(ops, prefix, 1e-4f), new MethodSettings(new Reciprocal().settings(), Map.of()),
+				new Reciprocal().batchPlan(1));
+			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Reciprocal().build(c));
+			assertTrue(e.getMessage(), e.getMessage().contains("batch_size 2 or more"));
 		}
 	}
 
