@@ -12,10 +12,13 @@ import org.labelefficient.io.Volume;
  * stroke ({@link StrokePicker}): the class region is eroded by {@link Settings#margin} pixels (chessboard distance;
  * smaller margins down to 0 when it would vanish), thinned to a skeleton (Zhang–Suen), and a random connected piece
  * of the skeleton is kept, thickened only if the skeleton is too short, so that the stroke covers
- * {@link Settings#coverage} of the class's pixels in that slice. Background is scribbled near the heart, not at the
- * image border: its region is the background within {@link Settings#backgroundBand} pixels of the foreground (so the
- * skeleton runs about half the band away from it), and its stroke has {@code coverage} times the slice's foreground
- * pixel count (in ACDC's real scribbles background and foreground carry about as many pixels). A slice without
+ * {@link Settings#coverage} of the class's pixels in that slice. Background gets {@code coverage} times the slice's
+ * foreground pixel count (in ACDC's real scribbles background and foreground carry about as many pixels) in two
+ * strokes of half that each: one near the heart, on the skeleton of the background within
+ * {@link Settings#backgroundBand} pixels of the foreground (about half the band away from it), and one farther out, on
+ * the skeleton of the background beyond the band (real ACDC background scribbles reach 40 to 90 pixels from the heart;
+ * with the near stroke alone, a network trained on ACDC took bright structures far from the heart for the left
+ * ventricle, BENCHMARKS.md). When nothing lies beyond the band, the near stroke takes the whole share. A slice without
  * foreground gets a background stroke of {@code coverage / 16} of its pixels. Everything else holds the unlabelled
  * value. Deterministic for a seed: each slice and class draws from its own generator seeded from (seed, z, class).
  */
@@ -26,7 +29,8 @@ public final class ScribbleGenerator {
 	 *
 	 * @param coverage fraction of each foreground class's pixels (per slice) to scribble, in (0, 1]
 	 * @param margin distance in pixels kept from the class border where the class is wide enough, ≥ 0
-	 * @param backgroundBand width in pixels of the band around the foreground where the background stroke lies, ≥ 1
+	 * @param backgroundBand width in pixels of the band around the foreground where the near background stroke lies
+	 *        (the far one lies beyond it), ≥ 1
 	 * @param seed random seed
 	 */
 	public record Settings(double coverage, int margin, int backgroundBand, long seed) {
@@ -94,16 +98,27 @@ public final class ScribbleGenerator {
 			SliceMask region = SliceMask.ofValue(label, z, c);
 			int classCount = region.count();
 			if (classCount == 0) continue;
-			int target;
-			if (c > 0) target = (int) Math.ceil(settings.coverage() * classCount);
-			else if (foregroundCount == 0) target = (int) Math.ceil(settings.coverage() / 16 * label.sliceSize());
-			else {
-				region = region.and(foreground.dilate(settings.backgroundBand()));
-				target = (int) Math.ceil(settings.coverage() * foregroundCount);
-			}
-			SliceMask stroke = StrokePicker.pick(erodeWithFallback(region), target, random(z, c));
-			paint(scribble, z, stroke, c);
+			Random random = random(z, c);
+			if (c > 0) paint(scribble, z, stroke(region, settings.coverage() * classCount, random), c);
+			else if (foregroundCount == 0) paint(scribble, z, stroke(region, settings.coverage() / 16 * label
+				.sliceSize(), random), c);
+			else scribbleBackground(scribble, z, region, foreground, settings.coverage() * foregroundCount, random);
 		}
+	}
+
+	/** The near and the far background stroke, {@code target} pixels together. */
+	private void scribbleBackground(Volume scribble, int z, SliceMask background, SliceMask foreground, double target,
+		Random random) {
+		SliceMask band = foreground.dilate(settings.backgroundBand());
+		SliceMask far = erodeWithFallback(background.andNot(band));
+		boolean twoStrokes = !far.isEmpty();
+		paint(scribble, z, stroke(background.and(band), twoStrokes ? target / 2 : target, random), 0);
+		if (twoStrokes) paint(scribble, z, StrokePicker.pick(far, (int) Math.ceil(target / 2), random), 0);
+	}
+
+	/** One stroke of about {@code target} pixels inside the region, kept away from its border by the margin. */
+	private SliceMask stroke(SliceMask region, double target, Random random) {
+		return StrokePicker.pick(erodeWithFallback(region), (int) Math.ceil(target), random);
 	}
 
 	/** The region eroded by the margin, or by the largest smaller margin that leaves pixels. */
