@@ -112,8 +112,8 @@ for s in $sizes; do
 done
 
 # prediction: one 256x256 slice at a time, then a whole ACDC test volume
-java_run "$threads" predict 256 "$predict_n" 3 # oneDNN kernels: TensorFlow's default, as in Fiji
-TF_ENABLE_ONEDNN_OPTS=0 java_run "$threads" predict 256 "$predict_n" 3 # as bin/label-efficient predict runs
+java_run "$threads" predict 256 "$predict_n" 3 # oneDNN kernels: TensorFlow's default, as `predict` and Fiji run
+TF_ENABLE_ONEDNN_OPTS=0 java_run "$threads" predict 256 "$predict_n" 3 # TensorFlow's own kernels
 torch_run "$threads" nchw predict 256 "$predict_n" 3
 torch_run "$threads" channels_last predict 256 "$predict_n" 3
 if [ -n "$volume" ]; then
@@ -130,7 +130,7 @@ if [ "$cross_check" = 1 ]; then
   java_run 1 train supervised "$small" "$batch" "$steps" "$warmup"
   torch_run 1 nchw train "$small" "$batch" "$torch_steps" "$warmup" supervised
   torch_run 1 channels_last train "$small" "$batch" "$torch_steps" "$warmup" supervised
-  TF_ENABLE_ONEDNN_OPTS=0 java_run 1 predict 256 "$predict_n" 3
+  java_run 1 predict 256 "$predict_n" 3
   torch_run 1 nchw predict 256 "$predict_n" 3
   torch_run 1 channels_last predict 256 "$predict_n" 3
 fi
@@ -158,11 +158,11 @@ load_end=$(get load_end mode=end | tr / ' ')
 peak=$(maxof "$(get gflops mode=matmul impl=tensorflow-java)" "$(get gflops mode=matmul impl=pytorch)" \
   "$(get gflops mode=matmul impl=numpy)")
 # forward-pass equivalents of a step's convolutions: supervised forward + backward (~2x); mean-teacher, scribsd and
-# action (stage iii) add the teacher's inference forward; reciprocal: teacher forward + one backward pass (pseudo and
-# supervised gradients together),
-# student forward + backward, forward + backward again after its step (feedback)
+# action (stage iii) add the teacher's inference forward; reciprocal: teacher forward + one backward pass on the
+# batch (pseudo and supervised gradients together), student forward + backward on the unlabelled half, and on the
+# labelled half after its step (feedback)
 xf() { [ "$1" = "-" ] && echo "-" || echo "${1}x"; }
-passes() { case $1 in supervised) echo 3 ;; mean-teacher | scribsd | action) echo 4 ;; reciprocal) echo 9 ;; *) echo - ;; esac; }
+passes() { case $1 in supervised) echo 3 ;; mean-teacher | scribsd | action) echo 4 ;; reciprocal) echo 6 ;; *) echo - ;; esac; }
 fmt() { # median [q1-q3]
   [ "$1" = "-" ] && { echo "-"; return; }
   echo "$1 [$2-$3]"
@@ -229,20 +229,21 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "PyTorch runs each method's step as \`bench/torch_methods.py\` writes it (the same networks, losses, settings"
   echo "and optimiser, in idiomatic PyTorch). conv GFLOP per step: 2 x the multiply-accumulates of the convolutions of one"
   echo "forward pass (counted from the architecture, the same count from PyTorch hooks) x forward-pass equivalents:"
-  echo "supervised 3 (forward + backward ~2x), mean-teacher, scribsd and action 4 (+ the teacher's forward), reciprocal 9"
-  echo "(teacher forward and one backward pass, student forward + backward twice, around its step); BN, activations,"
-  echo "losses and Adam are left out, so the percentage is a lower bound on the work done."
+  echo "supervised 3 (forward + backward ~2x), mean-teacher, scribsd and action 4 (+ the teacher's forward), reciprocal 6"
+  echo "(teacher forward and one backward pass on the batch, student forward + backward on the unlabelled half before"
+  echo "its step and on the labelled half after it); BN, activations, losses and Adam are left out, so the percentage"
+  echo "is a lower bound on the work done."
   echo
   echo "### Prediction"
   echo
-  echo "| input | ours, \`predict\` command (TF kernels) | ours, oneDNN kernels (TF default, Fiji) | PyTorch NCHW | PyTorch channels_last | ours (\`predict\`) / PyTorch (throughput: > 1 is faster) | peak RSS ours / PyTorch (MB) |"
+  echo "| input | ours, \`predict\` command and Fiji (oneDNN kernels, TF default) | ours, TF's own kernels (TF_ENABLE_ONEDNN_OPTS=0) | PyTorch NCHW | PyTorch channels_last | ours (\`predict\`) / PyTorch (throughput: > 1 is faster) | peak RSS ours / PyTorch (MB) |"
   echo "|---|---|---|---|---|---|---|"
   oj=$(get slices_per_s mode=predict impl=java onednn=0 threads="$threads")
   od=$(get slices_per_s mode=predict impl=java onednn=1 threads="$threads")
   pn=$(get slices_per_s mode=predict impl=pytorch format=nchw threads="$threads")
   pc=$(get slices_per_s mode=predict impl=pytorch format=channels_last threads="$threads")
-  echo "| one 256x256 slice per call (SavedModel, softmax, copy back; slices/s) | $oj | $od | $pn | $pc | $(calc \
-    '"%.2f", a / b' "$oj" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=predict impl=java onednn=0 threads="$threads") \
+  echo "| one 256x256 slice per call (SavedModel, softmax, copy back; slices/s) | $od | $oj | $pn | $pc | $(calc \
+    '"%.2f", a / b' "$od" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=predict impl=java onednn=1 threads="$threads") \
 / $(minof "$(get rss_mb mode=predict impl=pytorch format=nchw threads="$threads")" "$(get rss_mb mode=predict \
     impl=pytorch format=channels_last threads="$threads")") |"
   if [ -n "$volume" ]; then
@@ -252,8 +253,8 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     pc=$(get slices_per_s mode=volume impl=pytorch format=channels_last)
     echo "| ACDC $(basename "$volume" .h5) ($(get width mode=volume impl=java)x$(get height mode=volume \
       impl=java)x$(get slices mode=volume impl=java); z-score, tiles of $tile with overlap 0.25, $(get tiles_per_slice \
-      mode=volume impl=pytorch) per slice, 4 per call, averaged softmax, argmax; slices/s) | $oj | $od | $pn | $pc \
-| $(calc '"%.2f", a / b' "$oj" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=volume impl=java onednn=0) / $(minof \
+      mode=volume impl=pytorch) per slice, 4 per call, averaged softmax, argmax; slices/s) | $od | $oj | $pn | $pc \
+| $(calc '"%.2f", a / b' "$od" "$(maxof "$pn" "$pc")") | $(get rss_mb mode=volume impl=java onednn=1) / $(minof \
       "$(get rss_mb mode=volume impl=pytorch format=nchw)" "$(get rss_mb mode=volume impl=pytorch \
       format=channels_last)") |"
   else
@@ -262,8 +263,8 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo
   echo "Random He-initialised weights, exported as the \`predict\` command loads them (our side: VolumeSegmenter over"
   echo "the SavedModel, the \`predict\` command's path without file I/O; PyTorch: the same tiling in numpy)."
-  echo "\`bin/label-efficient predict\` runs TensorFlow with TF_ENABLE_ONEDNN_OPTS=0 (its own kernels), faster for"
-  echo "inference here; Fiji, and training, keep TensorFlow's default oneDNN kernels (training is ~2x slower without)."
+  echo "\`bin/label-efficient predict\`, Fiji and training run TensorFlow's default oneDNN kernels (training is ~2x"
+  echo "slower without them; for inference TensorFlow's own kernels were faster in one run and slower in later ones)."
   echo
   echo "### The machine's limit"
   echo
@@ -278,7 +279,7 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     o=$(get median mode=train impl=java method=supervised size="$small" threads=1)
     n=$(get median mode=train impl=pytorch method=supervised format=nchw size="$small" threads=1)
     c=$(get median mode=train impl=pytorch method=supervised format=channels_last size="$small" threads=1)
-    po=$(get slices_per_s mode=predict impl=java onednn=0 threads=1)
+    po=$(get slices_per_s mode=predict impl=java onednn=1 threads=1)
     pn=$(get slices_per_s mode=predict impl=pytorch format=nchw threads=1)
     pc=$(get slices_per_s mode=predict impl=pytorch format=channels_last threads=1)
     echo "| 1 thread each | ours | PyTorch NCHW | PyTorch channels_last | ours / PyTorch (time < 1, throughput > 1: faster) |"
@@ -309,11 +310,11 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
       echo "| training step <= 1.0x PyTorch ($m, ${s}x$s) | $(xf "$r") | $(met "$r" 'v <= 1.0') |"
     done
   done
-  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=predict impl=java onednn=0 threads="$threads")" "$(maxof "$(get \
+  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=predict impl=java onednn=1 threads="$threads")" "$(maxof "$(get \
     slices_per_s mode=predict impl=pytorch format=nchw threads="$threads")" "$(get slices_per_s mode=predict \
     impl=pytorch format=channels_last threads="$threads")")")
   echo "| prediction throughput >= 1.0x PyTorch (256x256 slices) | $(xf "$r") | $(met "$r" 'v >= 1.0') |"
-  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=volume impl=java onednn=0)" "$(maxof "$(get slices_per_s mode=volume \
+  r=$(calc '"%.2f", a / b' "$(get slices_per_s mode=volume impl=java onednn=1)" "$(maxof "$(get slices_per_s mode=volume \
     impl=pytorch format=nchw)" "$(get slices_per_s mode=volume impl=pytorch format=channels_last)")")
   echo "| prediction throughput >= 1.0x PyTorch (ACDC volume) | $(xf "$r") | $(met "$r" 'v >= 1.0') |"
   for m in $methods; do
