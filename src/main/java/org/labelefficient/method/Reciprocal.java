@@ -110,9 +110,8 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TFloat32> images = c.inputs().images, labelledImages = samples(tf, images, 0, l);
 		Operand<TInt32> labels = samples(tf, c.inputs().labels, 0, l);
 		// the teacher sees both halves (as two batch-norm groups); each student pass only the half its loss uses
-		UNet.Forward tfw = c.trainingPass(teacher, tf, images, seed(tf, c, 1000));
-		Operand<TFloat32> teacherLabelled = samples(tf, tfw.logits(), 0, l), teacherUnlabelled = samples(tf, tfw
-			.logits(), l, -1);
+		UNet.Groups tfw = teacher.forwardGroups(tf, labelledImages, samples(tf, images, l, -1), seed(tf, c, 1000));
+		Operand<TFloat32> teacherLabelled = tfw.first().logits(), teacherUnlabelled = tfw.second().logits();
 		Operand<TInt32> pseudo = tf.stopGradient(tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1),
 			TInt32.class));
 		UNet.Forward sf = student.forward(tf, samples(tf, images, l, -1), true, c.inputs().seed);
@@ -125,11 +124,14 @@ public final class Reciprocal implements TrainingMethod {
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
 		Operand<TFloat32> h = fb.feedback();
 		Operand<TFloat32> lambda = tf.constant(c.settings().real("teacher_supervised_weight"));
-		// h g_pseudo + lambda g_supervised in one backward pass through the teacher: the gradient of
-		// stop_gradient(h) L_pseudo + lambda L_supervised (h reaches the teacher only through the stop-gradient
-		// pseudo-labels), instead of two passes combined afterwards (BENCHMARKS.md, performance notes)
-		List<Operand<TFloat32>> combined = gradients(tf, c, tf.math.add(tf.math.mul(tf.stopGradient(h), teacherPseudo),
-			tf.math.mul(lambda, teacherSupervised)), tv);
+		// the two gradients through the two groups' passes, each the work of half a backward pass, combined with h
+		// once it is known: they do not wait for the student's passes, which frees the teacher's activations early
+		List<Operand<TFloat32>> pseudoGradients = gradients(tf, c, teacherPseudo, tv), supervisedGradients = gradients(
+			tf, c, teacherSupervised, tv);
+		List<Operand<TFloat32>> combined = new ArrayList<>();
+		for (int i = 0; i < tv.size(); i++)
+			combined.add(tf.math.add(tf.math.mul(h, pseudoGradients.get(i)), tf.math.mul(lambda, supervisedGradients
+				.get(i))));
 		List<Op> all = new ArrayList<>(sf.statisticUpdates());
 		all.addAll(tfw.statisticUpdates());
 		all.add(fb.update());

@@ -147,16 +147,30 @@ public final class UNet {
 			-1, -1 }));
 		Operand<TFloat32> b = tf.slice(input, tf.constant(new int[] { first, 0, 0, 0 }), tf.constant(new int[] { -1, -1,
 			-1, -1 }));
+		Groups g = forwardGroups(tf, a, b, dropoutSeed);
+		Forward fa = g.first(), fb = g.second();
+		return new Forward(join(tf, fa.logits(), fb.logits()), join(tf, fa.deepLogits(), fb.deepLogits()), join(tf, fa
+			.decoderFeatures(), fb.decoderFeatures()), join(tf, fa.bottleneck(), fb.bottleneck()), g.statisticUpdates(),
+			join(tf, fa.branchLogits(), fb.branchLogits()));
+	}
+
+	/**
+	 * The two passes of {@link #forwardInGroups} on batches given apart, not joined: a loss on one group then has a
+	 * gradient through that group's pass alone. The statistic updates are those of the groups together.
+	 */
+	public Groups forwardGroups(Ops tf, Operand<TFloat32> first, Operand<TFloat32> second,
+		Operand<TInt64> dropoutSeed) {
 		Pass pa = new Pass(tf, true, dropoutSeed), pb = new Pass(tf, true, tf.math.add(dropoutSeed, tf.constant(
 			new long[] { 0, 1_000_003 })));
-		Forward fa = outputs(pa, a), fb = outputs(pb, b);
+		Forward fa = outputs(pa, first), fb = outputs(pb, second);
 		List<Op> updates = new ArrayList<>();
 		pa.statistics.forEach((name, value) -> updates.add(tf.assign(weights.variable(name), tf.math.mul(tf.constant(
 			0.5f), tf.math.add(value, pb.statistics.get(name))))));
-		return new Forward(join(tf, fa.logits(), fb.logits()), join(tf, fa.deepLogits(), fb.deepLogits()), join(tf, fa
-			.decoderFeatures(), fb.decoderFeatures()), join(tf, fa.bottleneck(), fb.bottleneck()), updates, join(tf, fa
-				.branchLogits(), fb.branchLogits()));
+		return new Groups(fa, fb, updates);
 	}
+
+	/** The passes of two batch-norm groups and the moving-statistic updates of both. */
+	public record Groups(Forward first, Forward second, List<Op> statisticUpdates) {}
 
 	private static Operand<TFloat32> join(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b) {
 		return tf.concat(List.of(a, b), tf.constant(0));
