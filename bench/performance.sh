@@ -160,9 +160,12 @@ peak=$(maxof "$(get gflops mode=matmul impl=tensorflow-java)" "$(get gflops mode
 # forward-pass equivalents of a step's convolutions: supervised forward + backward (~2x); mean-teacher, scribsd and
 # action (stage iii) add the teacher's inference forward; reciprocal: teacher forward + one backward pass on the
 # batch (pseudo and supervised gradients together), student forward + backward on the unlabelled half, and on the
-# labelled half after its step (feedback)
+# labelled half after its step (feedback); action also trains its representation head, a 3x3 convolution from the
+# 496 concatenated decoder channels to 64 on the 4-pixel grid: 0.4 of a U-Net forward pass, x3 with its backward
 xf() { [ "$1" = "-" ] && echo "-" || echo "${1}x"; }
-passes() { case $1 in supervised) echo 3 ;; mean-teacher | scribsd | action) echo 4 ;; reciprocal) echo 6 ;; *) echo - ;; esac; }
+passes() {
+  case $1 in supervised) echo 3 ;; mean-teacher | scribsd) echo 4 ;; action) echo 5.2 ;; reciprocal) echo 6 ;; *) echo - ;; esac
+}
 fmt() { # median [q1-q3]
   [ "$1" = "-" ] && { echo "-"; return; }
   echo "$1 [$2-$3]"
@@ -229,10 +232,11 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "PyTorch runs each method's step as \`bench/torch_methods.py\` writes it (the same networks, losses, settings"
   echo "and optimiser, in idiomatic PyTorch). conv GFLOP per step: 2 x the multiply-accumulates of the convolutions of one"
   echo "forward pass (counted from the architecture, the same count from PyTorch hooks) x forward-pass equivalents:"
-  echo "supervised 3 (forward + backward ~2x), mean-teacher, scribsd and action 4 (+ the teacher's forward), reciprocal 6"
-  echo "(teacher forward and one backward pass on the batch, student forward + backward on the unlabelled half before"
-  echo "its step and on the labelled half after it); BN, activations, losses and Adam are left out, so the percentage"
-  echo "is a lower bound on the work done."
+  echo "supervised 3 (forward + backward ~2x), mean-teacher and scribsd 4 (+ the teacher's forward), action 5.2 (+ the"
+  echo "representation head: a 3x3 convolution from 496 decoder channels to 64 on the 4-pixel grid, 0.4 forward passes,"
+  echo "x3 with its backward), reciprocal 6 (teacher forward and one backward pass on the batch, student forward +"
+  echo "backward on the unlabelled half before its step and on the labelled half after it); BN, activations, losses and"
+  echo "Adam are left out, so the percentage is a lower bound on the work done."
   echo
   echo "### Prediction"
   echo
