@@ -103,7 +103,8 @@ public class Profile {
 				long total = byType.values().stream().mapToLong(Long::longValue).sum();
 				System.out.printf("op time summed over threads: %.3f s per step, %d op executions per step%n", total / 1e6
 					/ steps, countByType.values().stream().mapToInt(Integer::intValue).sum() / steps);
-				byType.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(Integer.getInteger("top", 20)).forEach(
+				int top = Integer.getInteger("top", 20); // -Dtop=N: the N costliest op types
+				byType.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(top).forEach(
 					e -> System.out.printf("  %-28s %6.1f%% %8.3f s/step %6d ops/step%n", e.getKey(), 100.0 * e.getValue()
 						/ total, e.getValue() / 1e6 / steps, countByType.get(e.getKey()) / steps));
 			}
