@@ -87,13 +87,6 @@ public class Performance {
 
 	static void train(String id, int size, int batch, int steps, int warmup, Map<String, String> settings) {
 		long t0 = System.nanoTime();
-		// the hook for methods still to come (ACTION stage iii, id "action"): once registered in Methods, they are
-		// timed like the others; until then the row says so
-		if (!Methods.ids().contains(id)) {
-			System.out.printf("RESULT mode=train impl=java method=%s size=%d batch=%d unavailable=not-registered%n", id,
-				size, batch);
-			return;
-		}
 		TrainingMethod m = Methods.get(id);
 		UNetConfig network = UNetConfig.standard(CLASSES, BASE, m.deepSupervision()).withDecoders(m.decoders());
 		try (Graph g = new Graph()) {

@@ -206,11 +206,6 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
     for m in $methods; do
       j="impl=java method=$m size=$s batch=$batch threads=$threads"
       # shellcheck disable=SC2086
-      if [ "$(get unavailable mode=train impl=java method="$m" size="$s")" != "-" ]; then
-        echo "| ${s}x$s, $batch | $m | not registered yet (hook: registering the method in Methods times it) | | | | | | | | | |"
-        continue
-      fi
-      # shellcheck disable=SC2086
       ours=$(get median mode=train $j)
       t="impl=pytorch method=$m size=$s batch=$batch threads=$threads"
       # shellcheck disable=SC2086

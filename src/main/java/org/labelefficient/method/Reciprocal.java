@@ -118,7 +118,7 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
 		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
 			.forward(after, labelledImages, true, seed(tf, c, 2000)).logits(), labels, k), student.weights()
-				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step, tf.constant(1f));
+				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step);
 		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, teacherUnlabelled, pseudo, k);
 		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, teacherLabelled, labels, k);
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();

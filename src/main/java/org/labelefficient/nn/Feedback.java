@@ -27,17 +27,15 @@ public record Feedback(Op update, Operand<TFloat32> feedback) {
 	 * @param pseudoLoss the student's loss on pseudo-labels, built on the current weights
 	 * @param labelledLossAfter builds the student's labelled loss with the given ops, whose control dependencies make
 	 *          every read of the weights happen after the step
-	 * @param scale multiplies {@code g_u} before the step (1, or 0 to freeze the student)
 	 */
 	public static Feedback build(Ops tf, Graph graph, Operand<TFloat32> pseudoLoss,
 		Function<Ops, Operand<TFloat32>> labelledLossAfter, List<Variable<TFloat32>> student, Optimizer optimizer,
-		Operand<TFloat32> learningRate, Operand<TFloat32> step, Operand<TFloat32> scale) {
+		Operand<TFloat32> learningRate, Operand<TFloat32> step) {
 		List<Operand<TFloat32>> before = Gradients.of(tf, graph.addGradients(pseudoLoss.asOutput(), outputs(student)));
-		List<Operand<TFloat32>> scaled = before.stream().map(g -> (Operand<TFloat32>) tf.math.mul(g, scale)).toList();
-		Op update = optimizer.applyGradients(tf, student, scaled, learningRate, step);
+		Op update = optimizer.applyGradients(tf, student, before, learningRate, step);
 		Operand<TFloat32> labelled = labelledLossAfter.apply(tf.withControlDependencies(List.of(update)));
 		List<Operand<TFloat32>> after = Gradients.of(tf, graph.addGradients(labelled.asOutput(), outputs(student)));
-		return new Feedback(update, tf.math.mul(learningRate, Gradients.dot(tf, after, scaled)));
+		return new Feedback(update, tf.math.mul(learningRate, Gradients.dot(tf, after, before)));
 	}
 
 	private static Output<?>[] outputs(List<Variable<TFloat32>> variables) {

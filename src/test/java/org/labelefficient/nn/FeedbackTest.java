@@ -32,8 +32,7 @@ public class FeedbackTest {
 			Operand<TFloat32> pseudo = Losses.sumAll(tf, tf.math.square(tf.math.sub(w, tf.constant(a))));
 			Sgd sgd = new Sgd(tf, "opt", 0, false, 0);
 			Feedback f = Feedback.build(tf, g, pseudo, after -> Losses.sumAll(after, after.math.square(after.math.sub(
-				after.identity(w), after.constant(b)))), List.of(w), sgd, tf.constant(lr), tf.constant(1f), tf.constant(
-					1f));
+				after.identity(w), after.constant(b)))), List.of(w), sgd, tf.constant(lr), tf.constant(1f));
 			p.write(s, Map.of("w", w0));
 			float h;
 			try (Result r = s.runner().addTarget(f.update()).fetch(f.feedback()).run()) {
@@ -48,25 +47,6 @@ public class FeedbackTest {
 			}
 			assertEquals(expected, h, 1e-5);
 			assertArrayEquals("the student stepped once on g_u", w1, p.read(s).get("w"), 1e-6f);
-		}
-	}
-
-	@Test
-	public void aZeroScaleFreezesTheStudentAndSilencesTheFeedback() {
-		try (Graph g = new Graph(); Session s = new Session(g)) {
-			Ops tf = Ops.create(g);
-			ParameterSet p = new ParameterSet(tf, "s");
-			Variable<TFloat32> w = p.trainable("w", ParameterSet.Init.ZEROS, 1, 2);
-			Operand<TFloat32> loss = Losses.sumAll(tf, tf.math.square(tf.math.sub(w, tf.constant(new float[] { 1, 1 }))));
-			Sgd momentum = new Sgd(tf, "opt", 0.9f, false, 0);
-			Feedback f = Feedback.build(tf, g, loss, after -> Losses.sumAll(after, after.math.square(after.identity(w))),
-				List.of(w), momentum, tf.constant(0.5f), tf.constant(1f), tf.constant(0f));
-			momentum.state().initialize(s, 1);
-			p.write(s, Map.of("w", new float[] { 3, 4 }));
-			try (Result r = s.runner().addTarget(f.update()).fetch(f.feedback()).run()) {
-				assertEquals(0, Tensors.readScalar(r.get(0)), 0);
-			}
-			assertArrayEquals(new float[] { 3, 4 }, p.read(s).get("w"), 0);
 		}
 	}
 }
