@@ -1,12 +1,12 @@
 package org.labelefficient.method;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.labelefficient.data.BatchPlan;
+import org.labelefficient.nn.Batches;
 import org.labelefficient.nn.Feedback;
 import org.labelefficient.nn.Gradients;
 import org.labelefficient.nn.Losses;
@@ -22,7 +22,6 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
-import org.tensorflow.types.family.TType;
 
 /**
  * Reciprocal Learning (Zeng et al., MICCAI 2021), following the per-iteration procedure of its code (METHODS.md
@@ -86,8 +85,9 @@ public final class Reciprocal implements TrainingMethod {
 	private static MethodGraph.Phase pretraining(MethodContext c, UNet teacher, Optimizer optimizer) {
 		Ops tf = c.tf();
 		int labelled = labelledCount(c);
-		UNet.Forward f = teacher.forward(tf, samples(tf, c.inputs().images, 0, labelled), true, seed(tf, c, 1000));
-		Operand<TFloat32> loss = Losses.partialCrossEntropy(tf, f.logits(), samples(tf, c.inputs().labels, 0,
+		UNet.Forward f = teacher.forward(tf, Batches.samples(tf, c.inputs().images, 0, labelled), true, seed(tf, c,
+			1000));
+		Operand<TFloat32> loss = Losses.partialCrossEntropy(tf, f.logits(), Batches.samples(tf, c.inputs().labels, 0,
 			labelled), c.network().numClasses());
 		List<Op> all = new ArrayList<>(f.statisticUpdates());
 		all.add(optimizer.minimize(tf, c.graph(), loss, teacher.weights().trainableVariables(), c.inputs()
@@ -107,14 +107,14 @@ public final class Reciprocal implements TrainingMethod {
 		int k = c.network().numClasses();
 		int l = labelledCount(c);
 		Operand<TFloat32> step = tf.math.add(counter.variable(COUNTER), tf.constant(1f));
-		Operand<TFloat32> images = c.inputs().images, labelledImages = samples(tf, images, 0, l);
-		Operand<TInt32> labels = samples(tf, c.inputs().labels, 0, l);
+		Operand<TFloat32> labelledImages = Batches.samples(tf, c.inputs().images, 0, l);
+		Operand<TFloat32> unlabelledImages = Batches.samples(tf, c.inputs().images, l, -1);
+		Operand<TInt32> labels = Batches.samples(tf, c.inputs().labels, 0, l);
 		// the teacher sees both halves (as two batch-norm groups); each student pass only the half its loss uses
-		UNet.Groups tfw = teacher.forwardGroups(tf, labelledImages, samples(tf, images, l, -1), seed(tf, c, 1000));
+		UNet.Groups tfw = teacher.forwardGroups(tf, labelledImages, unlabelledImages, seed(tf, c, 1000));
 		Operand<TFloat32> teacherLabelled = tfw.first().logits(), teacherUnlabelled = tfw.second().logits();
-		Operand<TInt32> pseudo = tf.stopGradient(tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1),
-			TInt32.class));
-		UNet.Forward sf = student.forward(tf, samples(tf, images, l, -1), true, c.inputs().seed);
+		Operand<TInt32> pseudo = tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1), TInt32.class);
+		UNet.Forward sf = student.forward(tf, unlabelledImages, true, c.inputs().seed);
 		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
 		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
 			.forward(after, labelledImages, true, seed(tf, c, 2000)).logits(), labels, k), student.weights()
@@ -155,16 +155,6 @@ public final class Reciprocal implements TrainingMethod {
 			throw new IllegalArgumentException(
 				"Reciprocal Learning needs batches of labelled and unlabelled samples (batch_size 2 or more)");
 		return c.plan().labelled();
-	}
-
-	/** {@code count} samples of a batch from index {@code from} on ({@code count} -1: all the rest). */
-	static <T extends TType> Operand<T> samples(Ops tf, Operand<T> batch, int from, int count) {
-		int rank = batch.shape().numDimensions();
-		int[] begin = new int[rank], size = new int[rank];
-		Arrays.fill(size, -1);
-		begin[0] = from;
-		size[0] = count;
-		return tf.slice(batch, tf.constant(begin), tf.constant(size));
 	}
 
 	private static List<Operand<TFloat32>> gradients(Ops tf, MethodContext c, Operand<TFloat32> loss,

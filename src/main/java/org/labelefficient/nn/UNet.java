@@ -143,11 +143,8 @@ public final class UNet {
 	 * seed of their own.
 	 */
 	public Forward forwardInGroups(Ops tf, Operand<TFloat32> input, int first, Operand<TInt64> dropoutSeed) {
-		Operand<TFloat32> a = tf.slice(input, tf.constant(new int[] { 0, 0, 0, 0 }), tf.constant(new int[] { first, -1,
-			-1, -1 }));
-		Operand<TFloat32> b = tf.slice(input, tf.constant(new int[] { first, 0, 0, 0 }), tf.constant(new int[] { -1, -1,
-			-1, -1 }));
-		Groups g = forwardGroups(tf, a, b, dropoutSeed);
+		Groups g = forwardGroups(tf, Batches.samples(tf, input, 0, first), Batches.samples(tf, input, first, -1),
+			dropoutSeed);
 		Forward fa = g.first(), fb = g.second();
 		return new Forward(join(tf, fa.logits(), fb.logits()), join(tf, fa.deepLogits(), fb.deepLogits()), join(tf, fa
 			.decoderFeatures(), fb.decoderFeatures()), join(tf, fa.bottleneck(), fb.bottleneck()), g.statisticUpdates(),

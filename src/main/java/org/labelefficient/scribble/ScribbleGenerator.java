@@ -110,10 +110,10 @@ public final class ScribbleGenerator {
 	private void scribbleBackground(Volume scribble, int z, SliceMask background, SliceMask foreground, double target,
 		Random random) {
 		SliceMask band = foreground.dilate(settings.backgroundBand());
-		SliceMask far = erodeWithFallback(background.andNot(band));
+		SliceMask far = background.andNot(band);
 		boolean twoStrokes = !far.isEmpty();
 		paint(scribble, z, stroke(background.and(band), twoStrokes ? target / 2 : target, random), 0);
-		if (twoStrokes) paint(scribble, z, StrokePicker.pick(far, (int) Math.ceil(target / 2), random), 0);
+		if (twoStrokes) paint(scribble, z, stroke(far, target / 2, random), 0);
 	}
 
 	/** One stroke of about {@code target} pixels inside the region, kept away from its border by the margin. */
