@@ -33,7 +33,18 @@ import org.scijava.ui.UIService;
  */
 public final class TrainingWindowProbe {
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		try {
+			probe(args);
+		}
+		catch (Throwable t) {
+			t.printStackTrace(System.out);
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	private static void probe(String[] args) throws Exception {
 		Path dataset = Path.of(args[0]), model = Path.of(args[1]);
 		File screenshot = new File(args[2]);
 		try (Context context = new Context(CommandService.class, LogService.class, StatusService.class,
@@ -59,13 +70,12 @@ public final class TrainingWindowProbe {
 				+ button(frame, "Finish now").isEnabled()));
 			SwingUtilities.invokeAndWait(frame::dispose);
 		}
-		System.exit(0);
 	}
 
 	private static JFrame waitForWindow() throws InterruptedException {
 		for (int i = 0; i < 1200; i++) {
 			for (Frame f : Frame.getFrames())
-				if (f instanceof JFrame j && f.isVisible() && f.getTitle().startsWith("Training")) return j;
+				if (f instanceof JFrame j && f.isVisible() && String.valueOf(f.getTitle()).startsWith("Training")) return j;
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no training window opened");
