@@ -105,7 +105,8 @@ public final class UNet {
 	/**
 	 * Builds a forward pass. In training mode batch norm uses batch statistics (the moving-average updates are
 	 * returned, to be run with the training step) and dropout draws its masks from {@code dropoutSeed} (a stateless
-	 * int64[2] seed, so that a run is reproducible and resumable); in inference mode {@code dropoutSeed} may be null.
+	 * int64[2] seed, so that a run is reproducible and resumable); a null {@code dropoutSeed} turns dropout off (a
+	 * teacher normalising with its batch's statistics, without noise; and every inference-mode pass).
 	 */
 	public Forward forward(Ops tf, Operand<TFloat32> input, boolean training, Operand<TInt64> dropoutSeed) {
 		Pass pass = new Pass(tf, training, dropoutSeed);
@@ -266,7 +267,7 @@ public final class UNet {
 		}
 
 		Operand<TFloat32> dropout(Operand<TFloat32> x, double rate) {
-			if (!training || rate <= 0) return x;
+			if (!training || seed == null || rate <= 0) return x;
 			Operand<TInt64> layerSeed = tf.math.add(seed, tf.constant(new long[] { 0, ++dropoutCount }));
 			Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.shape(x), layerSeed);
 			float keep = (float) (1 - rate);
