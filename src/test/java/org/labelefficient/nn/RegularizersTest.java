@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -203,6 +204,31 @@ public class RegularizersTest {
 			assertArrayEquals(new float[] { 0.9f * 1 + 0.1f * 11, 0.9f * 3 + 0.1f * 13 }, teacher.read(s).get("w"),
 				1e-6f);
 			assertEquals(0.99, Ema.decayAt(1000, 0.99), 0);
+		}
+	}
+
+	@Test
+	public void emaOfTrainedWeightsOnlyLeavesTheTeachersStatistics() {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			ParameterSet teacher = new ParameterSet(tf, "t"), student = new ParameterSet(tf, "s");
+			for (ParameterSet p : List.of(teacher, student)) {
+				p.trainable("w", ParameterSet.Init.ZEROS, 1, 1);
+				p.state("w_mean", ParameterSet.Init.ZEROS, 1);
+			}
+			var step = tf.placeholder(TFloat32.class);
+			var weightsOnly = Ema.update(tf, teacher, student, step, 0.5, false);
+			var everything = Ema.update(tf, teacher, student, step, 0.5, true);
+			teacher.write(s, Map.of("w", new float[] { 4 }, "w_mean", new float[] { 7 }));
+			student.write(s, Map.of("w", new float[] { 2 }, "w_mean", new float[] { 1 }));
+			try (var five = Tensors.scalar(5f)) {
+				s.runner().feed(step, five).addTarget(weightsOnly).run();
+				assertArrayEquals(new float[] { 3 }, teacher.read(s).get("w"), 1e-6f);
+				assertArrayEquals("statistics untouched", new float[] { 7 }, teacher.read(s).get("w_mean"), 0);
+				s.runner().feed(step, five).addTarget(everything).run();
+				assertArrayEquals(new float[] { 2.5f }, teacher.read(s).get("w"), 1e-6f);
+				assertArrayEquals(new float[] { 4 }, teacher.read(s).get("w_mean"), 1e-6f);
+			}
 		}
 	}
 }
