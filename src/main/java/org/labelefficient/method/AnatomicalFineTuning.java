@@ -8,7 +8,6 @@ import java.util.Map;
 import org.labelefficient.method.ActionPlan.Stage;
 import org.labelefficient.nn.AnatomicalContrast;
 import org.labelefficient.nn.CutMix;
-import org.labelefficient.nn.Ema;
 import org.labelefficient.nn.IntensityAugment;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.Optimizer;
@@ -40,13 +39,12 @@ final class AnatomicalFineTuning {
 		Ops tf = c.tf();
 		MethodSettings s = c.settings();
 		int k = c.network().numClasses(), patch = (int) c.inputs().images.shape().get(1);
-		Op ema = Ema.update(tf, m.teacher.weights(), m.student.weights(), m.stepIn(tf, Stage.III), s.number(
-			"ema_decay"));
+		Op ema = TeacherSettings.ema(c, tf, m.teacher, m.student, m.stepIn(tf, Stage.III));
 		Ops after = tf.withControlDependencies(List.of(ema));
 		Operand<TInt32> labels = c.inputs().labels;
 		Operand<TFloat32> unlabelled = unlabelledSamples(tf, labels);
-		Operand<TFloat32> teacher = tf.stopGradient(tf.nn.softmax(m.teacher.forward(after, c.inputs().images, false,
-			null).logits()));
+		UNet.Forward tfw = TeacherSettings.forward(c, after, m.teacher, c.inputs().images);
+		Operand<TFloat32> teacher = tf.stopGradient(tf.nn.softmax(tfw.logits()));
 		Operand<TFloat32> confidence = tf.max(teacher, tf.constant(-1));
 		Operand<TInt32> pseudo = onUnlabelled(tf, tf.math.argMax(teacher, tf.constant(-1), TInt32.class), unlabelled);
 		CutMix.Mixing mixing = CutMix.draw(tf, unlabelled, patch, patch, s.number("cutmix_area"), seed(tf, c, 4001));
@@ -70,7 +68,9 @@ final class AnatomicalFineTuning {
 			m.representation.classesOnGrid(tf, classes), m.representation.probabilitiesOnGrid(tf, tf.nn.softmax(sf
 				.logits())), k, sampling, seed(tf, c, 4003));
 		terms.put("anco", tf.math.mul(tf.constant(s.real("anco_weight")), anco));
-		return step(c, m, start, terms, sf.statisticUpdates());
+		List<Op> statistics = new ArrayList<>(sf.statisticUpdates());
+		statistics.addAll(tfw.statisticUpdates());
+		return step(c, m, start, terms, statistics);
 	}
 
 	/**

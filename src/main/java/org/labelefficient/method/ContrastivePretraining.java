@@ -46,8 +46,9 @@ final class ContrastivePretraining {
 		UNet.Forward sf = null, tfw = null;
 		if (local) {
 			sf = c.trainingPass(m.student, after, view, c.inputs().seed);
-			tfw = m.teacher.forward(after, c.inputs().images, false, null);
+			tfw = TeacherSettings.forward(c, after, m.teacher, c.inputs().images);
 			statistics.addAll(sf.statisticUpdates());
+			statistics.addAll(tfw.statisticUpdates());
 			studentBottleneck = sf.bottleneck();
 			teacherBottleneck = tfw.bottleneck();
 			int k = c.network().numClasses();
@@ -58,7 +59,9 @@ final class ContrastivePretraining {
 			UNet.Encoding se = m.student.encode(after, view, true, c.inputs().seed);
 			statistics.addAll(se.statisticUpdates());
 			studentBottleneck = se.bottleneck();
-			teacherBottleneck = m.teacher.encode(after, c.inputs().images, false, null).bottleneck();
+			UNet.Encoding te = TeacherSettings.encode(c, after, m.teacher, c.inputs().images);
+			statistics.addAll(te.statisticUpdates());
+			teacherBottleneck = te.bottleneck();
 		}
 		Operand<TFloat32> zs = m.globalPredictor.apply(tf, m.globalHead.apply(tf, pool(tf, studentBottleneck)));
 		Operand<TFloat32> zt = tf.stopGradient(m.teacherGlobalHead.apply(after, pool(after, teacherBottleneck)));
@@ -82,8 +85,7 @@ final class ContrastivePretraining {
 	private static Op teacherUpdate(Ops tf, MethodContext c, ActionModel m, boolean local) {
 		Operand<TFloat32> emaStep = tf.math.add(tf.math.add(m.counter(Stage.I), m.counter(Stage.II)), tf.constant(1f));
 		double decay = c.settings().number("ema_decay");
-		List<Op> updates = new ArrayList<>(List.of(Ema.update(tf, m.teacher.weights(), m.student.weights(), emaStep,
-			decay), Ema.update(tf, m.teacherGlobalHead.weights(), m.globalHead.weights(), emaStep, decay)));
+		List<Op> updates = new ArrayList<>(List.of(TeacherSettings.ema(c, tf, m.teacher, m.student, emaStep), Ema.update(tf, m.teacherGlobalHead.weights(), m.globalHead.weights(), emaStep, decay)));
 		if (local) updates.add(Ema.update(tf, m.teacherLocalHead.weights(), m.localHead.weights(), m.stepIn(tf,
 			Stage.II), decay));
 		return tf.withControlDependencies(updates).noOp();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.labelefficient.data.BatchPlan;
-import org.labelefficient.nn.Ema;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.ParameterSet;
@@ -46,7 +45,8 @@ public final class MeanTeacher implements TrainingMethod {
 			new Setting("consistency_weight", "0.1", "weight of the consistency term (SSL4MIS: 0.1)"), new Setting(
 				"noise", "0.1", "standard deviation of the teacher's input noise, clipped to twice this (SSL4MIS)"),
 			new Setting(RampSettings.START.key(), "0", "ramp-up start (fraction of iterations)"), new Setting(
-				RampSettings.END.key(), "1", "ramp-up end (fraction of iterations; SSL4MIS ramps over the whole run)"));
+				RampSettings.END.key(), "1", "ramp-up end (fraction of iterations; SSL4MIS ramps over the whole run)"),
+			TeacherSettings.BATCH_STATISTICS);
 	}
 
 	@Override
@@ -55,17 +55,17 @@ public final class MeanTeacher implements TrainingMethod {
 		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
 		UNet.Forward sf = c.trainingPass(student, tf, c.inputs().images, c.inputs().seed);
-		UNet.Forward tfw = teacher.forward(tf, noisy(tf, c), false, null);
+		UNet.Forward tfw = TeacherSettings.forward(c, tf, teacher, noisy(tf, c));
 		Map<String, Operand<TFloat32>> terms = terms(c, sf, tfw);
 		Operand<TFloat32> loss = tf.constant(0f);
 		for (Operand<TFloat32> t : terms.values())
 			loss = tf.math.add(loss, t);
 		Optimizer optimizer = c.optimizers().create(tf, "optimizer");
 		List<Op> first = new ArrayList<>(sf.statisticUpdates());
+		first.addAll(tfw.statisticUpdates());
 		first.add(optimizer.minimize(tf, c.graph(), loss, student.weights().trainableVariables(), c.inputs()
 			.learningRate, c.inputs().step));
-		Op ema = Ema.update(tf.withControlDependencies(first), teacher.weights(), student.weights(), c.inputs().step, c
-			.settings().number("ema_decay"));
+		Op ema = TeacherSettings.ema(c, tf.withControlDependencies(first), teacher, student, c.inputs().step);
 		return new MethodGraph(ema, loss, terms, student, List.of(student.weights(), teacher.weights(), optimizer
 			.state()));
 	}

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.nn.ClassContrast;
-import org.labelefficient.nn.Ema;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.ParameterSet;
@@ -67,9 +66,7 @@ public final class ScribSD implements TrainingMethod {
 				"teacher probability from which an unscribbled pixel takes the teacher's class"),
 			new Setting("embedding_dim", "32", "channels of the projection head's output"),
 			new Setting("use_teacher", "false", "export the teacher instead of the student as the model"),
-			new Setting("teacher_batch_statistics", "false", "the teacher normalises with its batch's statistics and "
-				+ "keeps moving statistics of its own, as PyTorch Mean Teacher code does (false: moving statistics "
-				+ "averaged from the student's, like its weights)"),
+			TeacherSettings.BATCH_STATISTICS,
 			RampSettings.START, RampSettings.END);
 	}
 
@@ -83,8 +80,7 @@ public final class ScribSD implements TrainingMethod {
 			.number("embedding_dim"), (int) s.number("embedding_dim"));
 		Operand<TInt64> seed = c.inputs().seed;
 		UNet.Forward sf = student.forward(tf, c.inputs().images, true, seed);
-		boolean ownStatistics = s.flag("teacher_batch_statistics");
-		UNet.Forward tfw = teacher.forward(tf, c.inputs().images, ownStatistics, null);
+		UNet.Forward tfw = TeacherSettings.forward(c, tf, teacher, c.inputs().images);
 		Map<String, Operand<TFloat32>> terms = terms(c, sf, tfw, head);
 		Operand<TFloat32> loss = tf.constant(0f);
 		for (Operand<TFloat32> t : terms.values())
@@ -95,8 +91,7 @@ public final class ScribSD implements TrainingMethod {
 		List<Op> first = new ArrayList<>(sf.statisticUpdates());
 		first.addAll(tfw.statisticUpdates());
 		first.add(optimizer.minimize(tf, c.graph(), loss, trained, c.inputs().learningRate, c.inputs().step));
-		Op ema = Ema.update(tf.withControlDependencies(first), teacher.weights(), student.weights(), c.inputs().step, s
-			.number("ema_decay"), !ownStatistics);
+		Op ema = TeacherSettings.ema(c, tf.withControlDependencies(first), teacher, student, c.inputs().step);
 		UNet predictor = s.flag("use_teacher") ? teacher : student;
 		return new MethodGraph(ema, loss, terms, predictor, List.of(student.weights(), teacher.weights(), head.weights(),
 			optimizer.state()));
