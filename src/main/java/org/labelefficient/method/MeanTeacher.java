@@ -46,7 +46,7 @@ public final class MeanTeacher implements TrainingMethod {
 				"noise", "0.1", "standard deviation of the teacher's input noise, clipped to twice this (SSL4MIS)"),
 			new Setting(RampSettings.START.key(), "0", "ramp-up start (fraction of iterations)"), new Setting(
 				RampSettings.END.key(), "1", "ramp-up end (fraction of iterations; SSL4MIS ramps over the whole run)"),
-			TeacherSettings.BATCH_STATISTICS);
+			TeacherSettings.batchStatistics(true));
 	}
 
 	@Override

@@ -66,7 +66,7 @@ public final class ScribSD implements TrainingMethod {
 				"teacher probability from which an unscribbled pixel takes the teacher's class"),
 			new Setting("embedding_dim", "32", "channels of the projection head's output"),
 			new Setting("use_teacher", "false", "export the teacher instead of the student as the model"),
-			TeacherSettings.BATCH_STATISTICS,
+			TeacherSettings.batchStatistics(false),
 			RampSettings.START, RampSettings.END);
 	}
 

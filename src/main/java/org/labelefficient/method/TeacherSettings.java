@@ -18,25 +18,29 @@ import org.tensorflow.types.TFloat32;
  */
 final class TeacherSettings {
 
-	static final Setting BATCH_STATISTICS = new Setting("teacher_batch_statistics", "false",
-		"true: the teacher normalises with its batch's statistics and keeps its own moving statistics, the EMA "
-			+ "averages the trained weights only (PyTorch code); false: inference mode on statistics averaged from the "
-			+ "student's");
+	static final String BATCH_STATISTICS = "teacher_batch_statistics";
 
 	private TeacherSettings() {}
 
-	private static boolean batchStatistics(MethodContext c) {
-		return c.settings().flag(BATCH_STATISTICS.key());
+	/** The setting, with the method's default. */
+	static Setting batchStatistics(boolean byDefault) {
+		return new Setting(BATCH_STATISTICS, String.valueOf(byDefault), "true: the teacher normalises with its batch's "
+			+ "statistics and keeps its own moving statistics, the EMA averages the trained weights only (PyTorch "
+			+ "code); false: inference mode on statistics averaged from the student's");
+	}
+
+	private static boolean usesBatchStatistics(MethodContext c) {
+		return c.settings().flag(BATCH_STATISTICS);
 	}
 
 	/** The teacher's pass over {@code images}; its statistic updates (if any) are to run with the step. */
 	static UNet.Forward forward(MethodContext c, Ops tf, UNet teacher, Operand<TFloat32> images) {
-		return teacher.forward(tf, images, batchStatistics(c), null);
+		return teacher.forward(tf, images, usesBatchStatistics(c), null);
 	}
 
 	/** The teacher's encoder pass over {@code images}, as {@link #forward}. */
 	static UNet.Encoding encode(MethodContext c, Ops tf, UNet teacher, Operand<TFloat32> images) {
-		return teacher.encode(tf, images, batchStatistics(c), null);
+		return teacher.encode(tf, images, usesBatchStatistics(c), null);
 	}
 
 	/** The EMA of {@code student} into {@code teacher}: statistics included only when the teacher has none of its own. */
@@ -46,6 +50,6 @@ final class TeacherSettings {
 
 	/** The EMA of one parameter set into another, as {@link #ema(MethodContext, Ops, UNet, UNet, Operand)}. */
 	static Op ema(MethodContext c, Ops tf, ParameterSet teacher, ParameterSet student, Operand<TFloat32> step) {
-		return Ema.update(tf, teacher, student, step, c.settings().number("ema_decay"), !batchStatistics(c));
+		return Ema.update(tf, teacher, student, step, c.settings().number("ema_decay"), !usesBatchStatistics(c));
 	}
 }

@@ -37,7 +37,7 @@ public class TeacherSettingsTest {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, 8);
 			MethodContext c = new MethodContext(g, tf, inputs, null, null, new MethodSettings(new ScribSD().settings(),
-				Map.of(TeacherSettings.BATCH_STATISTICS.key(), String.valueOf(batchStatistics))));
+				Map.of(TeacherSettings.BATCH_STATISTICS, String.valueOf(batchStatistics))));
 			UNetConfig net = new UNetConfig(1, 2, new int[] { 2, 4 }, new double[] { 0, 0.5 }, false);
 			UNet teacher = new UNet(net, new ParameterSet(tf, "teacher")), student = new UNet(net, new ParameterSet(tf,
 				"student"));
