@@ -21,7 +21,7 @@ final class ActionSettings {
 		new Setting(ActionPlan.INIT_MODEL, "",
 			"model folder the run starts from: a stages=i model for stages=ii, a stages=ii or all model for stages=iii"),
 		new Setting("ema_decay", "0.99", "teacher EMA decay (with warm-up min(1 - 1/step, decay) from each start)"),
-		TeacherSettings.batchStatistics(false),
+		TeacherSettings.batchStatistics(true),
 		new Setting("student_temperature", "0.1", "tau_s of the contrastive distillation"),
 		new Setting("teacher_temperature", "0.01", "tau_t of the contrastive distillation"),
 		new Setting("memory_size", "36", "anchors in each memory queue of teacher embeddings (at least batch_size)"),
