@@ -85,7 +85,8 @@ final class ContrastivePretraining {
 	private static Op teacherUpdate(Ops tf, MethodContext c, ActionModel m, boolean local) {
 		Operand<TFloat32> emaStep = tf.math.add(tf.math.add(m.counter(Stage.I), m.counter(Stage.II)), tf.constant(1f));
 		double decay = c.settings().number("ema_decay");
-		List<Op> updates = new ArrayList<>(List.of(TeacherSettings.ema(c, tf, m.teacher, m.student, emaStep), Ema.update(tf, m.teacherGlobalHead.weights(), m.globalHead.weights(), emaStep, decay)));
+		List<Op> updates = new ArrayList<>(List.of(TeacherSettings.ema(c, tf, m.teacher, m.student, emaStep), Ema
+			.update(tf, m.teacherGlobalHead.weights(), m.globalHead.weights(), emaStep, decay)));
 		if (local) updates.add(Ema.update(tf, m.teacherLocalHead.weights(), m.localHead.weights(), m.stepIn(tf,
 			Stage.II), decay));
 		return tf.withControlDependencies(updates).noOp();

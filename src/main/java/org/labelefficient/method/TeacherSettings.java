@@ -1,7 +1,6 @@
 package org.labelefficient.method;
 
 import org.labelefficient.nn.Ema;
-import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.UNet;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -45,11 +44,7 @@ final class TeacherSettings {
 
 	/** The EMA of {@code student} into {@code teacher}: statistics included only when the teacher has none of its own. */
 	static Op ema(MethodContext c, Ops tf, UNet teacher, UNet student, Operand<TFloat32> step) {
-		return ema(c, tf, teacher.weights(), student.weights(), step);
-	}
-
-	/** The EMA of one parameter set into another, as {@link #ema(MethodContext, Ops, UNet, UNet, Operand)}. */
-	static Op ema(MethodContext c, Ops tf, ParameterSet teacher, ParameterSet student, Operand<TFloat32> step) {
-		return Ema.update(tf, teacher, student, step, c.settings().number("ema_decay"), !usesBatchStatistics(c));
+		return Ema.update(tf, teacher.weights(), student.weights(), step, c.settings().number("ema_decay"),
+			!usesBatchStatistics(c));
 	}
 }
