@@ -42,7 +42,7 @@ final class TeacherSettings {
 		return teacher.encode(tf, images, usesBatchStatistics(c), null);
 	}
 
-	/** The EMA of {@code student} into {@code teacher}: statistics included only when the teacher has none of its own. */
+	/** The EMA of {@code student} into {@code teacher}; statistics only when the teacher has none of its own. */
 	static Op ema(MethodContext c, Ops tf, UNet teacher, UNet student, Operand<TFloat32> step) {
 		return Ema.update(tf, teacher.weights(), student.weights(), step, c.settings().number("ema_decay"),
 			!usesBatchStatistics(c));

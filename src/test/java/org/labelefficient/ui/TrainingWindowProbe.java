@@ -75,7 +75,8 @@ public final class TrainingWindowProbe {
 	private static JFrame waitForWindow() throws InterruptedException {
 		for (int i = 0; i < 1200; i++) {
 			for (Frame f : Frame.getFrames())
-				if (f instanceof JFrame j && f.isVisible() && String.valueOf(f.getTitle()).startsWith("Training")) return j;
+				if (f instanceof JFrame j && f.isVisible() && String.valueOf(f.getTitle()).startsWith("Training"))
+					return j;
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no training window opened");
