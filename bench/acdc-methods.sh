@@ -7,6 +7,7 @@
 #   env: ACDC=<folder> ITERATIONS=4000 PATCH=128 BATCH=8 METHODS="supervised pce" SECTION=acdc-foundation
 #        EXTRA="key=value ..." (method settings, e.g. for an ablation) TAG=<suffix naming that variant>
 #        DATASET=<training dataset folder, default ACDC itself> LEARNS=<what the "learns from" column says>
+#        SEED=1 (training seed; name other seeds' variants with TAG, e.g. TAG=-seed2)
 # Writes bench/out/<SECTION>/<method><TAG>/{model,predictions,metrics.csv,train.log} (and the same prediction with the
 # largest component per class kept: predictions-lcc, metrics-lcc.csv), two table rows per variant in
 # bench/out/<SECTION>/rows/, and rebuilds the section between the <SECTION> markers of BENCHMARKS.md from all rows.
@@ -21,6 +22,7 @@ section=${SECTION:-acdc-foundation}
 extra=${EXTRA:-}
 tag=${TAG:-}
 dataset=${DATASET:-$acdc}
+seed=${SEED:-1}
 out="$root/bench/out/$section"
 mkdir -p "$out/test" "$out/rows"
 while read -r p; do
@@ -59,7 +61,7 @@ for m in $methods; do
   echo "== $name: training" >&2
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$dir/time.txt" "$root/bin/label-efficient" train dataset="$dataset" method="$m" \
-    output="$dir/model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed=1 unlabelled_value=4 \
+    output="$dir/model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" unlabelled_value=4 \
     validation_interval=500 log_interval=100 $extra > "$dir/train.log" 2>&1
   echo "== $name: predicting and evaluating" >&2
   "$root/bin/label-efficient" predict model="$dir/model" input="$out/test" output="$dir/predictions" > "$dir/predict.log"
