@@ -83,9 +83,10 @@ report="$out/report.md"
   echo "## ACDC ($section)"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)). Each row: Adam lr 1e-3"
-  echo "poly, batch $batch, seed 1, unlabelled_value=4; best checkpoint by validation Dice on val_patients.txt (20"
-  echo "volumes, every 500 iterations); test: the 20 test_patients.txt patients, 40 volumes, no post-processing;"
-  echo "Dice per class (RV, Myo, LV); HD95 and ASD in pixels (3D, medpy definitions, see docs/metrics.md)."
+  echo "poly, batch $batch, seed 1 (rows named -seed<N>: seed N), unlabelled_value=4; best checkpoint by validation"
+  echo "Dice on val_patients.txt (20 volumes, every 500 iterations); test: the 20 test_patients.txt patients, 40 volumes,"
+  echo "no post-processing; Dice per class (RV, Myo, LV); HD95 and ASD in pixels (3D, medpy definitions, see"
+  echo "docs/metrics.md)."
   echo "Command: \`SECTION=$section METHODS=\"<methods>\" ITERATIONS=<n> PATCH=<p> [EXTRA=\"<settings>\" TAG=<t>] bench/acdc-methods.sh\`."
   echo
   echo "| method | learns from | settings | iterations, patch | Dice RV | Dice Myo | Dice LV | mean Dice | HD95 RV | HD95 Myo | HD95 LV | mean HD95 | mean ASD | s/iteration | peak RSS (MB) |"

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Mean and standard deviation over training seeds of the ACDC rows that bench/acdc-methods.sh wrote: for each method
+# <m>, the rows named <m> (seed 1) and <m>-seed<N>, with and without the largest component. Reads the rows from
+# BENCHMARKS.md (so it runs on a fresh clone) and writes the section <SECTION>-seeds there.
+# Usage: SECTION=acdc-scribbles METHODS="scribsd pce dmpls em" bench/seed-means.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+section=${SECTION:-acdc-scribbles}
+methods=${METHODS:?METHODS names the methods to summarise, e.g. METHODS=\"scribsd pce\"}
+out="$root/bench/out/$section"
+mkdir -p "$out"
+report="$out/seeds.md"
+
+rows() {
+  awk -v s="$section:start" -v e="$section:end" 'index($0, s) { f = 1 } index($0, e) { f = 0 }
+    f && /^\| / && !/^\| method / && !/^\|---/' "$root/BENCHMARKS.md"
+}
+
+# summary <method>: one table row; seeds in the order of their names, seed 1 first
+summary() {
+  rows | awk -F'|' -v m="$1" '
+    function trim(x) { gsub(/^ +| +$|\*/, "", x); return x }
+    function seed(name, base) { return name == base ? 1 : substr(name, length(base) + 6) + 0 }
+    function stats(v, n,   i, s, q, mean) {
+      for (i = 1; i <= n; i++) s += v[i]
+      mean = s / n
+      for (i = 1; i <= n; i++) q += (v[i] - mean) ^ 2
+      return n > 1 ? sprintf("**%.4f** ± %.4f", mean, sqrt(q / (n - 1))) : sprintf("**%.4f**", mean)
+    }
+    {
+      name = trim($2); lcc = sub(/ \+ largest component$/, "", name)
+      if (name != m && index(name, m "-seed") != 1) next
+      if (name != m && name !~ /-seed[0-9]+$/) next
+      k = seed(name, m); if (lcc) c[k] = trim($9); else d[k] = trim($9)
+    }
+    END {
+      n = 0
+      for (k = 1; k <= 99; k++) if (k in d && k in c) { n++; x[n] = d[k]; y[n] = c[k]; seeds = seeds (n > 1 ? ", " : "") k
+        plain = plain (n > 1 ? ", " : "") d[k]; comp = comp (n > 1 ? ", " : "") c[k] }
+      if (n == 0) { print "no rows for " m > "/dev/stderr"; exit 1 }
+      printf "| %s | %s | %s | %s | %s | %s |\n", m, seeds, plain, stats(x, n), comp, stats(y, n)
+    }'
+}
+
+{
+  echo "<!-- $section-seeds:start -->"
+  echo "### ACDC ($section): over training seeds"
+  echo
+  echo "Mean Dice (mean of RV, Myo, LV) of the rows above per training seed, their mean and sample standard deviation."
+  echo "Command: \`SECTION=$section METHODS=\"$methods\" bench/seed-means.sh\` (after one"
+  echo "\`SEED=<N> TAG=-seed<N> SECTION=$section METHODS=<m> bench/acdc-methods.sh\` per further seed)."
+  echo
+  echo "| method | seeds | mean Dice per seed | mean ± sd | with the largest component, per seed | mean ± sd |"
+  echo "|---|---|---|---|---|---|"
+  for m in $methods; do summary "$m"; done
+  echo "<!-- $section-seeds:end -->"
+} > "$report"
+
+# shellcheck source=bench/section.sh
+source "$root/bench/section.sh"
+write_section "$root/BENCHMARKS.md" "$section-seeds" "$report"
+cat "$report"
