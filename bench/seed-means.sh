@@ -31,14 +31,23 @@ summary() {
       name = trim($2); lcc = sub(/ \+ largest component$/, "", name)
       if (name != m && index(name, m "-seed") != 1) next
       if (name != m && name !~ /-seed[0-9]+$/) next
-      k = seed(name, m); if (lcc) c[k] = trim($9); else d[k] = trim($9)
+      k = seed(name, m); key = (lcc ? "c" : "d") SUBSEP k
+      dice[key] = trim($9); hd[key] = trim($13); asd[key] = trim($14)
+    }
+    # cells <kind>: per-seed Dice, their mean ± sd, mean HD95, mean ASD of the rows of that kind (d plain, c largest
+    # component)
+    function cells(kind,   i, v, list, h, a) {
+      for (i = 1; i <= n; i++) {
+        v[i] = dice[kind, s[i]]; list = list (i > 1 ? ", " : "") v[i]; h += hd[kind, s[i]]; a += asd[kind, s[i]]
+      }
+      return sprintf("%s | %s | %.2f | %.2f", list, stats(v, n), h / n, a / n)
     }
     END {
       n = 0
-      for (k = 1; k <= 99; k++) if (k in d && k in c) { n++; x[n] = d[k]; y[n] = c[k]; seeds = seeds (n > 1 ? ", " : "") k
-        plain = plain (n > 1 ? ", " : "") d[k]; comp = comp (n > 1 ? ", " : "") c[k] }
+      for (k = 1; k <= 99; k++)
+        if (("d", k) in dice && ("c", k) in dice) { s[++n] = k; seeds = seeds (n > 1 ? ", " : "") k }
       if (n == 0) { print "no rows for " m > "/dev/stderr"; exit 1 }
-      printf "| %s | %s | %s | %s | %s | %s |\n", m, seeds, plain, stats(x, n), comp, stats(y, n)
+      printf "| %s | %s | %s | %s |\n", m, seeds, cells("d"), cells("c")
     }'
 }
 
@@ -46,12 +55,15 @@ summary() {
   echo "<!-- $section-seeds:start -->"
   echo "### ACDC ($section): over training seeds"
   echo
-  echo "Mean Dice (mean of RV, Myo, LV) of the rows above per training seed, their mean and sample standard deviation."
+  echo "Mean Dice (mean of RV, Myo, LV) of the rows above per training seed, their mean and sample standard deviation,"
+  echo "and the mean over seeds of the rows' mean HD95 and mean ASD; without post-processing, then with the largest"
+  echo "component of each class kept."
   echo "Command: \`SECTION=$section METHODS=\"$methods\" bench/seed-means.sh\` (after one"
   echo "\`SEED=<N> TAG=-seed<N> SECTION=$section METHODS=<m> bench/acdc-methods.sh\` per further seed)."
   echo
-  echo "| method | seeds | mean Dice per seed | mean ± sd | with the largest component, per seed | mean ± sd |"
-  echo "|---|---|---|---|---|---|"
+  echo -n "| method | seeds | mean Dice per seed | mean ± sd | HD95 | ASD "
+  echo "| largest component: mean Dice per seed | mean ± sd | HD95 | ASD |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for m in $methods; do summary "$m"; done
   echo "<!-- $section-seeds:end -->"
 } > "$report"
