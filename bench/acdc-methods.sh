@@ -61,8 +61,8 @@ for m in $methods; do
   echo "== $name: training" >&2
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$dir/time.txt" "$root/bin/label-efficient" train dataset="$dataset" method="$m" \
-    output="$dir/model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" unlabelled_value=4 \
-    validation_interval=500 log_interval=100 $extra > "$dir/train.log" 2>&1
+    output="$dir/model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" \
+    unlabelled_value=4 validation_interval=500 log_interval=100 $extra > "$dir/train.log" 2>&1
   echo "== $name: predicting and evaluating" >&2
   "$root/bin/label-efficient" predict model="$dir/model" input="$out/test" output="$dir/predictions" > "$dir/predict.log"
   "$root/bin/label-efficient" evaluate prediction="$dir/predictions" reference="$out/test" output="$dir/metrics.csv" \
@@ -84,8 +84,8 @@ report="$out/report.md"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)). Each row: Adam lr 1e-3"
   echo "poly, batch $batch, seed 1 (rows named -seed<N>: seed N), unlabelled_value=4; best checkpoint by validation"
-  echo "Dice on val_patients.txt (20 volumes, every 500 iterations); test: the 20 test_patients.txt patients, 40 volumes,"
-  echo "no post-processing; Dice per class (RV, Myo, LV); HD95 and ASD in pixels (3D, medpy definitions, see"
+  echo "Dice on val_patients.txt (20 volumes, every 500 iterations); test: the 20 test_patients.txt patients, 40"
+  echo "volumes, no post-processing; Dice per class (RV, Myo, LV); HD95 and ASD in pixels (3D, medpy definitions, see"
   echo "docs/metrics.md)."
   echo "Command: \`SECTION=$section METHODS=\"<methods>\" ITERATIONS=<n> PATCH=<p> [EXTRA=\"<settings>\" TAG=<t>] bench/acdc-methods.sh\`."
   echo
