@@ -24,6 +24,8 @@ tag=${TAG:-}
 dataset=${DATASET:-$acdc}
 seed=${SEED:-1}
 out="$root/bench/out/$section"
+# shellcheck source=bench/section.sh
+source "$root/bench/section.sh"
 mkdir -p "$out/test" "$out/rows"
 while read -r p; do
   [ -n "$p" ] && for f in "$acdc/volumes/${p}"_frame*.h5; do ln -sf "$f" "$out/test/"; done
@@ -45,8 +47,7 @@ row() {
 
 # rows measured earlier and kept in BENCHMARKS.md (a fresh clone has no bench/out): seed rows/ with them, so that
 # running one more variant adds its rows to the section instead of replacing the table
-awk -v s="$section:start" -v e="$section:end" 'index($0, s) { f = 1 } index($0, e) { f = 0 }
-  f && /^\| / && !/^\| method / && !/^\|---/' "$root/BENCHMARKS.md" 2> /dev/null | while IFS= read -r line; do
+section_rows "$root/BENCHMARKS.md" "$section" | while IFS= read -r line; do
   name=$(echo "$line" | cut -d'|' -f2 | xargs)
   case "$name" in *" + largest component") file="${name% + largest component}-lcc" ;; *) file="$name" ;; esac
   [ -f "$out/rows/$file.md" ] || printf '%s\n' "$line" > "$out/rows/$file.md"
@@ -95,7 +96,5 @@ report="$out/report.md"
   echo "<!-- $section:end -->"
 } > "$report"
 
-# shellcheck source=bench/section.sh
-source "$root/bench/section.sh"
 write_section "$root/BENCHMARKS.md" "$section" "$report"
 cat "$report"

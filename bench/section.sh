@@ -14,3 +14,10 @@ write_section() {
   fi
   mv "$bench_md.tmp" "$bench_md"
 }
+
+# section_rows <BENCHMARKS.md> <section>: the table rows (no header, no rule) between the section's markers; nothing
+# when the file is missing.
+section_rows() {
+  awk -v s="$2:start" -v e="$2:end" 'index($0, s) { f = 1 } index($0, e) { f = 0 }
+    f && /^\| / && !/^\| method / && !/^\|---/' "$1" 2> /dev/null
+}

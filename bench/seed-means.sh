@@ -10,15 +10,12 @@ methods=${METHODS:?METHODS names the methods to summarise, e.g. METHODS=\"scribs
 out="$root/bench/out/$section"
 mkdir -p "$out"
 report="$out/seeds.md"
-
-rows() {
-  awk -v s="$section:start" -v e="$section:end" 'index($0, s) { f = 1 } index($0, e) { f = 0 }
-    f && /^\| / && !/^\| method / && !/^\|---/' "$root/BENCHMARKS.md"
-}
+# shellcheck source=bench/section.sh
+source "$root/bench/section.sh"
 
 # summary <method>: one table row; seeds in the order of their names, seed 1 first
 summary() {
-  rows | awk -F'|' -v m="$1" '
+  section_rows "$root/BENCHMARKS.md" "$section" | awk -F'|' -v m="$1" '
     function trim(x) { gsub(/^ +| +$|\*/, "", x); return x }
     function seed(name, base) { return name == base ? 1 : substr(name, length(base) + 6) + 0 }
     function stats(v, n,   i, s, q, mean) {
@@ -29,8 +26,7 @@ summary() {
     }
     {
       name = trim($2); lcc = sub(/ \+ largest component$/, "", name)
-      if (name != m && index(name, m "-seed") != 1) next
-      if (name != m && name !~ /-seed[0-9]+$/) next
+      if (name !~ ("^" m "(-seed[0-9]+)?$")) next
       k = seed(name, m); key = (lcc ? "c" : "d") SUBSEP k
       dice[key] = trim($9); hd[key] = trim($13); asd[key] = trim($14)
     }
@@ -68,7 +64,5 @@ summary() {
   echo "<!-- $section-seeds:end -->"
 } > "$report"
 
-# shellcheck source=bench/section.sh
-source "$root/bench/section.sh"
 write_section "$root/BENCHMARKS.md" "$section-seeds" "$report"
 cat "$report"
