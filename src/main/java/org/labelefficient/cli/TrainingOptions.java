@@ -36,6 +36,8 @@ public final class TrainingOptions {
 		return new TrainingRequest(o.path("dataset"), method, methodSettings, settings(o), o.path("output"), o.integer(
 			"unlabelled_value", 255), o.integer("labelled_patients", -1), o.integer("num_classes", 0), o.number(
 				"validation_fraction", 0.2), o.string("train_list", "train_patients.txt"), o.string("val_list",
-					"val_patients.txt"), o.string("normalization", "zscore"), o.flag("resume", false), o.flag("allow_padding", true));
+					"val_patients.txt"), o.string("normalization", "zscore"), o.flag("resume", false), o.flag("allow_padding", true))
+			.withInitModel(o.has("init_model") ? o.path("init_model") : null).withUnlabelledImages(o.has(
+				"unlabelled_images") ? o.path("unlabelled_images") : null);
 	}
 }

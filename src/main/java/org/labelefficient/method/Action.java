@@ -1,5 +1,6 @@
 package org.labelefficient.method;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import org.labelefficient.nn.UNetConfig;
  * ({@link ContrastivePretraining}); stage ii adds the same on local windows of the output map and the supervised loss;
  * stage iii fine-tunes with pseudo-labels and anatomical contrast ({@link AnatomicalFineTuning}). The stages run in
  * one training run, one after the other within the budget, or one run each, a later stage starting from the previous
- * stage's model. Half of each batch is labelled. The student is the model.
+ * stage's model. From a trained model ({@code init_model}) only stage iii runs, student and teacher starting from its
+ * weights ({@link ActionPlan}). Half of each batch is labelled. The student is the model.
  */
 public final class Action implements TrainingMethod {
 
@@ -42,8 +44,8 @@ public final class Action implements TrainingMethod {
 	}
 
 	@Override
-	public void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize) {
-		ActionPlan stages = ActionPlan.of(settings);
+	public void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize, Path initModel) {
+		ActionPlan stages = ActionPlan.of(settings, initModel);
 		ActionSettings.check(settings);
 		int memory = (int) settings.number("memory_size"), pooling = (int) settings.number("local_pooling");
 		if ((stages.has(Stage.I) || stages.has(Stage.II)) && memory < plan.size()) throw new BadInputException(
@@ -57,7 +59,7 @@ public final class Action implements TrainingMethod {
 
 	@Override
 	public MethodGraph build(MethodContext c) {
-		ActionPlan plan = ActionPlan.of(c.settings());
+		ActionPlan plan = ActionPlan.of(c.settings(), c.initModel());
 		ActionModel m = new ActionModel(c, plan);
 		List<MethodGraph.Phase> phases = new ArrayList<>();
 		List<ParameterSet> variables = new ArrayList<>(m.variables());
@@ -69,8 +71,8 @@ public final class Action implements TrainingMethod {
 			phases.add(p.phase());
 			variables.add(p.optimizerState());
 		}
-		InheritedWeights inherited = plan.initModel() == null ? null : new InheritedWeights(plan.initModel(), m
-			.inheritedBy(plan.first()));
-		return new MethodGraph(phases, m.student, variables, inherited);
+		if (plan.inheritsCheckpoint()) return new MethodGraph(phases, m.student, variables, new InheritedWeights(plan
+			.initModel(), m.inheritedByStageII()), List.of());
+		return new MethodGraph(phases, m.student, variables, null, List.of(m.student.weights(), m.teacher.weights()));
 	}
 }

@@ -13,7 +13,9 @@ import org.labelefficient.nn.UNetConfig;
 /**
  * Which of ACTION's stages a run trains and from what progress each runs: {@code stages=all} runs the stages with a
  * non-zero fraction one after the other within the iteration budget; {@code stages=i}, {@code ii} or {@code iii} runs
- * one stage for the whole budget, ii and iii starting from the model of the previous stage ({@code init_model}).
+ * one stage for the whole budget, ii starting from the checkpoint of a stage i model ({@code init_model}). Stage iii
+ * starts from any trained model of the same network; {@code stages=all} with a starting model is a warm start: stages
+ * i and ii, which pre-train a network that is already trained, are skipped and stage iii has every iteration.
  */
 record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 
@@ -28,19 +30,16 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 		}
 	}
 
-	static final String STAGES = "stages", INIT_MODEL = "init_model";
+	static final String STAGES = "stages";
 	static final String[] FRACTIONS = { "stage_i_fraction", "stage_ii_fraction", "stage_iii_fraction" };
 
-	/** Reads and checks the plan; every problem is a {@link BadInputException} naming the setting. */
-	static ActionPlan of(MethodSettings s) {
+	/**
+	 * Reads and checks the plan of a run that starts from {@code initModel} ({@code null}: from scratch); every
+	 * problem is a {@link BadInputException} naming the setting.
+	 */
+	static ActionPlan of(MethodSettings s, Path initModel) {
 		String stages = s.string(STAGES).trim().toLowerCase();
-		String init = s.string(INIT_MODEL).trim();
-		Path initModel = init.isEmpty() ? null : Path.of(init);
-		if (stages.equals("all")) {
-			if (initModel != null) throw new BadInputException(
-				"init_model is for stages=ii or stages=iii; stages=all trains every stage from scratch");
-			return all(s);
-		}
+		if (stages.equals("all")) return initModel == null ? all(s) : single(Stage.III, initModel);
 		for (Stage st : Stage.values())
 			if (st.key.equals(stages)) return single(st, initModel);
 		throw new BadInputException("Setting 'stages' must be all, i, ii or iii, got '" + s.string(STAGES) + "'");
@@ -76,7 +75,8 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 			"init_model is for stages=ii or stages=iii; stage i trains from scratch");
 		if (stage != Stage.I && initModel == null) throw new BadInputException("stages=" + stage.key
 			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii")
-			+ "; give it as init_model=<model folder>");
+			+ "; give it as init_model=<model folder>" + (stage == Stage.III ? " (any model of the same network)"
+				: ""));
 		return new ActionPlan(List.of(stage), List.of(0.0), initModel);
 	}
 
@@ -90,20 +90,22 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 		return stages.get(0);
 	}
 
+	/** Whether the run continues a stage i model's checkpoint (stage ii), rather than a model's network weights. */
+	boolean inheritsCheckpoint() {
+		return initModel != null && first() == Stage.II;
+	}
+
 	/**
-	 * Checks that the init model exists, was trained by ACTION's previous stage (ii from i; iii from ii or all) with
-	 * the same network, and has a checkpoint.
+	 * Checks that the model that stage ii continues exists, was trained by ACTION's stage i with the same network, and
+	 * has a checkpoint (stage iii and warm starts take any model of the same network, checked by the training loop).
 	 */
 	void checkInitModel(UNetConfig network) {
-		if (initModel == null) return;
+		if (!inheritsCheckpoint()) return;
 		ModelInfo info = ModelInfo.read(initModel);
 		String stages = info.methodSettings.getOrDefault(STAGES, "");
-		if (!"action".equals(info.method)) throw new BadInputException(initModel, "was trained by " + info.method
-			+ ", not action; init_model must be an ACTION model of the previous stage");
-		boolean fits = first() == Stage.II ? stages.equals("i") : stages.equals("ii") || stages.equals("all");
-		if (!fits) throw new BadInputException(initModel, "was trained with stages=" + stages + "; stages="
-			+ first().key + " continues from a model trained with " + (first() == Stage.II ? "stages=i"
-				: "stages=ii or stages=all"));
+		if (!"action".equals(info.method) || !stages.equals("i")) throw new BadInputException(initModel,
+			"was trained by " + info.method + (stages.isEmpty() ? "" : " with stages=" + stages)
+				+ "; stages=ii continues from an ACTION model trained with stages=i");
 		if (!info.network().equals(network)) throw new BadInputException(initModel, "has the network "
 			+ info.network() + " but this run builds " + network + "; use the same base_channels and classes");
 		if (!Files.isRegularFile(ModelFolder.checkpoint(initModel).resolve("state.json")))

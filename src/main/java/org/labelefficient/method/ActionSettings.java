@@ -18,8 +18,6 @@ final class ActionSettings {
 			+ "100 of 400 epochs)"),
 		new Setting(ActionPlan.FRACTIONS[1], "0.25", "share for stage ii with stages=all (0: ablation w/o stage ii)"),
 		new Setting(ActionPlan.FRACTIONS[2], "0.5", "share for stage iii with stages=all (paper: 200 of 400 epochs)"),
-		new Setting(ActionPlan.INIT_MODEL, "",
-			"model folder the run starts from: a stages=i model for stages=ii, a stages=ii or all model for stages=iii"),
 		new Setting("ema_decay", "0.99", "teacher EMA decay (with warm-up min(1 - 1/step, decay) from each start)"),
 		TeacherSettings.batchStatistics(true),
 		new Setting("student_temperature", "0.1", "tau_s of the contrastive distillation"),

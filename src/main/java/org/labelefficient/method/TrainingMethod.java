@@ -1,5 +1,6 @@
 package org.labelefficient.method;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.labelefficient.data.BatchPlan;
@@ -36,9 +37,10 @@ public interface TrainingMethod {
 
 	/**
 	 * Checks the settings against the run before any data is trained on (the network built, the batch plan, the
-	 * patch size); a problem is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
+	 * patch size, the model it starts from or {@code null}); a problem is a
+	 * {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
-	default void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize) {}
+	default void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize, Path initModel) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

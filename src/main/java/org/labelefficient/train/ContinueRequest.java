@@ -20,16 +20,22 @@ public final class ContinueRequest {
 		ModelInfo info = ModelInfo.read(model);
 		if (iterations <= info.iterationsDone) throw new BadInputException(model, "has already trained "
 			+ info.iterationsDone + " iterations; ask for a larger total than that, not " + iterations);
-		Map<String, String> o = new LinkedHashMap<>();
-		info.training.forEach((k, v) -> o.put(k, number(v)));
+		Map<String, String> o = recorded(info);
 		o.put("iterations", Integer.toString(iterations));
 		o.put("method", info.method);
 		o.putAll(info.methodSettings);
 		o.put("output", model.toString());
+		o.put("resume", "true");
+		return o;
+	}
+
+	/** The options a model was trained with, as recorded in its description, without its method's settings. */
+	static Map<String, String> recorded(ModelInfo info) {
+		Map<String, String> o = new LinkedHashMap<>();
+		info.training.forEach((k, v) -> o.put(k, number(v)));
 		o.put("unlabelled_value", Integer.toString(info.unlabelledValue));
 		o.put("normalization", info.normalization);
 		o.put("num_classes", Integer.toString(info.numClasses));
-		o.put("resume", "true");
 		return o;
 	}
 

@@ -2,6 +2,7 @@ package org.labelefficient.train;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +47,11 @@ public final class TrainingRunner {
 		MethodSettings methodSettings = new MethodSettings(method.settings(), request.methodSettings());
 		Normalization normalization = Normalization.parse(request.normalization());
 		checkOutput(request);
+		ModelInfo start = request.initModel() == null ? null : startingModel(request.initModel());
 		TrainingSettings s = request.settings();
 		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
-				.validationList(), normalization, s.seed()));
+				.validationList(), normalization, s.seed(), request.unlabelledImages()));
 		listener.log(request.dataset() + ": " + data.summary());
 		BatchPlan plan = method.batchPlan(s.batchSize());
 		if (!request.allowPadding()) checkNoPadding(data, s.patchSize());
@@ -58,11 +60,31 @@ public final class TrainingRunner {
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
-		method.check(methodSettings, network, plan, s.patchSize());
+		method.check(methodSettings, network, plan, s.patchSize(), request.initModel());
+		if (start != null) checkStartingModel(request.initModel(), start, network, normalization);
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request
-			.resume(), describe(request, method, methodSettings, network, normalization));
+			.resume(), describe(request, method, methodSettings, network, normalization), request.initModel());
+	}
+
+	/** The description of the model a warm start begins with; it must have exported weights. */
+	private static ModelInfo startingModel(Path model) {
+		ModelInfo info = ModelInfo.read(model);
+		if (!Files.isDirectory(ModelFolder.best(model))) throw new BadInputException(model,
+			"has no trained weights (best/) to start from");
+		return info;
+	}
+
+	/** A warm start needs the network this run builds and the same intensity normalisation. */
+	private static void checkStartingModel(Path model, ModelInfo start, UNetConfig network,
+		Normalization normalization) {
+		if (!start.network().equals(network)) throw new BadInputException(model, "has the network " + start.network()
+			+ " but this run builds " + network + "; init_model needs a model with the same classes, base_channels"
+			+ " and heads");
+		if (!normalization.key().equals(start.normalization)) throw new BadInputException(model,
+			"was trained with normalization=" + start.normalization + " but this run uses normalization="
+				+ normalization.key() + "; init_model needs the same normalisation");
 	}
 
 	private static void checkOutput(TrainingRequest r) throws IOException {
@@ -116,6 +138,8 @@ public final class TrainingRunner {
 		m.put("train_list", r.trainList());
 		m.put("val_list", r.validationList());
 		m.put("allow_padding", r.allowPadding());
+		if (r.initModel() != null) m.put("init_model", r.initModel().toString());
+		if (r.unlabelledImages() != null) m.put("unlabelled_images", r.unlabelledImages().toString());
 		m.put("iterations", s.iterations());
 		m.put("batch_size", s.batchSize());
 		m.put("patch_size", s.patchSize());

@@ -54,12 +54,17 @@ public class ActionTrainingTest {
 
 	private static TrainingResult train(String name, int iterations, Map<String, String> settings,
 		List<Map<String, Double>> terms) throws Exception {
+		return train(name, iterations, settings, null, terms);
+	}
+
+	private static TrainingResult train(String name, int iterations, Map<String, String> settings, Path initModel,
+		List<Map<String, Double>> terms) throws Exception {
 		Map<String, String> all = new HashMap<>(LIGHT);
 		all.putAll(settings);
 		TrainingSettings s = new TrainingSettings(iterations, 4, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false,
 			iterations, 4, true, 100);
 		return TrainingRunner.run(new TrainingRequest(dataset, "action", all, s, tmp.getRoot().toPath().resolve(name),
-			255, -1, 0, 0, "train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {
+			255, -1, 0, 0, "train_patients.txt", "val_patients.txt", "zscore", false, true).withInitModel(initModel), new TrainingListener() {
 				@Override
 				public void iteration(Progress p) {
 					assertTrue(name + " " + p.terms(), Double.isFinite(p.loss()));
@@ -84,15 +89,27 @@ public class ActionTrainingTest {
 		List<Map<String, Double>> terms = new ArrayList<>();
 		train("i", 2, Map.of("stages", "i"), terms);
 		Path stage1 = tmp.getRoot().toPath().resolve("i");
-		train("ii", 2, Map.of("stages", "ii", "init_model", stage1.toString()), terms);
+		train("ii", 2, Map.of("stages", "ii"), stage1, terms);
 		Path stage2 = tmp.getRoot().toPath().resolve("ii");
-		TrainingResult r = train("iii", 2, Map.of("stages", "iii", "init_model", stage2.toString()), terms);
+		TrainingResult r = train("iii", 2, Map.of("stages", "iii"), stage2, terms);
 		assertEquals(2, r.iterationsDone());
 		assertEquals("[ce, dice, pseudo, anco]", terms.get(5).keySet().toString());
 		assertEquals("iii", ModelInfo.read(tmp.getRoot().toPath().resolve("iii")).methodSettings.get("stages"));
-		BadInputException wrong = assertThrows(BadInputException.class, () -> train("bad", 2, Map.of("stages", "iii",
-			"init_model", stage1.toString()), terms));
-		assertTrue(wrong.getMessage(), wrong.getMessage().contains("stages=ii or stages=all"));
+		BadInputException wrong = assertThrows(BadInputException.class, () -> train("bad", 2, Map.of("stages", "ii"),
+			stage2, terms));
+		assertTrue(wrong.getMessage(), wrong.getMessage().contains("continues from an ACTION model trained with "
+			+ "stages=i"));
+	}
+
+	@Test
+	public void aWarmStartRunsStageIiiOnlyFromTheGivenModel() throws Exception {
+		List<Map<String, Double>> terms = new ArrayList<>();
+		train("pre", 2, Map.of("stages", "i"), terms);
+		terms.clear();
+		TrainingResult r = train("warm", 4, Map.of(), tmp.getRoot().toPath().resolve("pre"), terms);
+		assertEquals(4, r.iterationsDone());
+		for (Map<String, Double> t : terms)
+			assertEquals("[ce, dice, pseudo, anco]", t.keySet().toString());
 	}
 
 	@Test
@@ -101,12 +118,17 @@ public class ActionTrainingTest {
 		assertTrue(refused(Map.of("stages", "iv"), terms).contains("must be all, i, ii or iii"));
 		assertTrue(refused(Map.of("stage_i_fraction", "0.5"), terms).contains("add up to 1"));
 		assertTrue(refused(Map.of("stages", "iii"), terms).contains("init_model"));
-		assertTrue(refused(Map.of("stages", "ii", "init_model", "/no/such/model"), terms).contains("not found"));
+		assertTrue(refused(Map.of("stages", "ii"), Path.of("/no/such/model"), terms).contains("not found"));
 		assertTrue(refused(Map.of("memory_size", "3"), terms).contains("at least batch_size"));
 		assertTrue(terms.isEmpty());
 	}
 
 	private static String refused(Map<String, String> settings, List<Map<String, Double>> terms) {
-		return assertThrows(BadInputException.class, () -> train("refused", 2, settings, terms)).getMessage();
+		return refused(settings, null, terms);
+	}
+
+	private static String refused(Map<String, String> settings, Path initModel, List<Map<String, Double>> terms) {
+		return assertThrows(BadInputException.class, () -> train("refused", 2, settings, initModel, terms))
+			.getMessage();
 	}
 }
