@@ -123,7 +123,7 @@ public final class Trainer {
 		double dice = validate(session, g);
 		state.bestDice = dice;
 		state.bestIteration = 0;
-		state.history.add(new HistoryEntry(0, Double.NaN, dice));
+		state.history.add(new HistoryEntry(0, Double.NaN, dice, 0));
 		NetworkExporter.export(job.network(), g.method.predictor().weights().read(session), ModelFolder.best(job
 			.output()));
 		listener.log(String.format("Validation Dice of the starting weights: %.4f", dice));
@@ -170,7 +170,7 @@ public final class Trainer {
 		if (!finite(weights) || !predictsFinite(session, g, last)) throw diverged(
 			"weights became unusable (NaN or infinite outputs) by", state.iterationsDone, state);
 		double dice = validate(session, g);
-		state.history.add(new HistoryEntry(state.iterationsDone, meanLoss, dice));
+		state.history.add(new HistoryEntry(state.iterationsDone, meanLoss, dice, state.secondsTrained));
 		boolean best = job.validation().isEmpty() || dice > state.bestDice;
 		if (best) {
 			state.bestDice = job.validation().isEmpty() ? -1 : dice;
