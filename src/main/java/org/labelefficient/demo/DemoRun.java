@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
+import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;
-import org.labelefficient.model.AtomicFiles;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
 import org.labelefficient.train.TrainingRequest;
