@@ -7,7 +7,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.labelefficient.model.ModelInfo;
-import org.labelefficient.train.HistoryEntry;
+import org.labelefficient.model.HistoryEntry;
 
 import ij.gui.Plot;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Random;
 
 import org.labelefficient.data.BatchPlan;
-import org.labelefficient.data.Normalization;
 import org.labelefficient.infer.SavedModelNetwork;
 import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.io.Normalization;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.method.MethodContext;

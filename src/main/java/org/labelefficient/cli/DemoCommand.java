@@ -8,7 +8,10 @@ import org.labelefficient.method.Methods;
 import org.labelefficient.metrics.MetricsTable;
 import org.labelefficient.train.TrainingControl;
 
-/** {@code demo}: trains from synthetic scribbles, predicts and evaluates, then prints the Dice table. */
+/**
+ * {@code demo}: trains from synthetic scribbles, predicts and evaluates, then prints the Dice table and where the
+ * figures and the rest of the results are.
+ */
 final class DemoCommand implements CliCommand {
 
 	@Override
@@ -18,12 +21,12 @@ final class DemoCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "demo [output=demo-out] [method=pce] [iterations=300] [size=96] [seed=1]";
+		return "demo [output=demo-out] [method=scribsd] [iterations=300] [size=96] [seed=1]";
 	}
 
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
-		DemoRun demo = new DemoRun(options.path("output", "demo-out"), options.string("method", "pce"), options
+		DemoRun demo = new DemoRun(options.path("output", "demo-out"), options.string("method", "scribsd"), options
 			.integer("iterations", 300), options.integer("size", 96), options.integer("seed", 1));
 		Methods.get(demo.method());
 		options.checkAllUsed();
@@ -31,6 +34,7 @@ final class DemoCommand implements CliCommand {
 			+ demo.size());
 		MetricsTable table = demo.run(new ConsoleProgress(out, 50), new TrainingControl(), out::println);
 		out.print(table.toText());
-		out.println("Results in " + demo.folder().toAbsolutePath() + " (metrics.csv, predictions/, model/)");
+		out.println("Results in " + demo.folder().toAbsolutePath() + " (metrics.csv, a PNG figure per test volume, "
+			+ "predictions/, model/)");
 	}
 }

@@ -9,10 +9,10 @@ import java.util.List;
 
 import org.labelefficient.cli.Options;
 import org.labelefficient.data.FolderLayout;
+import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.io.ImageJFormats;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VoxelType;
-import org.labelefficient.model.AtomicFiles;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;

@@ -3,6 +3,7 @@ package org.labelefficient.data;
 import java.nio.file.Path;
 
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.io.Normalization;
 
 /**
  * How to read a dataset for training.

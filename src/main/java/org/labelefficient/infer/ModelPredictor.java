@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.labelefficient.data.Normalization;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.FileNames;
+import org.labelefficient.io.Normalization;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;

@@ -202,7 +202,7 @@ public final class ImageJFormats {
 		ImagePlus imp = toImagePlus(volume, FileNames.baseName(file), type);
 		FileInfo info = imp.getFileInfo();
 		info.description = new FileSaver(imp).getDescriptionString();
-		AtomicFile.write(file, out -> new TiffEncoder(info).write(out));
+		AtomicFiles.write(file, out -> new TiffEncoder(info).write(out));
 	}
 
 	/**
@@ -222,7 +222,7 @@ public final class ImageJFormats {
 		int[] samples = new int[volume.sliceSize()];
 		for (int i = 0; i < samples.length; i++) samples[i] = (int) type.fit(volume.data()[i]);
 		raster.setSamples(0, 0, volume.width(), volume.height(), 0, samples);
-		AtomicFile.write(file, out -> {
+		AtomicFiles.write(file, out -> {
 			if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
 		});
 	}

@@ -10,7 +10,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes a {@link Volume} as a little-endian NIfTI-1 single file, gzip-compressed when the name ends in
  * {@code .gz}. Every {@link VoxelType} is supported; integer types round and clamp (see {@link VoxelType#fit}).
- * The file is written atomically ({@link AtomicFile}).
+ * The file is written atomically ({@link AtomicFiles}).
  */
 public final class NiftiWriter {
 
@@ -27,7 +27,7 @@ public final class NiftiWriter {
 		NiftiHeader header = NiftiHeader.forVolume(volume, type);
 		header.checkWritable(file);
 		boolean gzip = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
-		AtomicFile.write(file, out -> {
+		AtomicFiles.write(file, out -> {
 			OutputStream target = gzip ? new GZIPOutputStream(out, CHUNK) : out;
 			target.write(header.toBytes());
 			writeVoxels(volume.data(), type, target);

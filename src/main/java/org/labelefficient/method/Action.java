@@ -12,7 +12,7 @@ import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.UNetConfig;
 
 /**
- * ACTION, Anatomical-aware ConTrastive dIstillatiON (You et al., IPMI 2023; README, method section): stage i
+ * ACTION, Anatomical-aware ConTrastive dIstillatiON (You et al., IPMI 2023; docs/action.md): stage i
  * distils global embeddings of an EMA teacher into the student against a memory of past teacher embeddings
  * ({@link ContrastivePretraining}); stage ii adds the same on local windows of the output map and the supervised loss;
  * stage iii fine-tunes with pseudo-labels and anatomical contrast ({@link AnatomicalFineTuning}). The stages run in

@@ -53,7 +53,7 @@ public record MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConf
 	 * unlabelled samples, the two groups are batch-normalised separately ({@link UNet#forwardInGroups}), so that the
 	 * network cannot use the unlabelled samples, on which nothing but a regulariser constrains its output, to
 	 * normalise the labelled ones (with one labelled case, mixing them made Mean Teacher's student fall from 0.94 to
-	 * 0.45 validation Dice on the synthetic volumes, README).
+	 * 0.45 validation Dice on the synthetic volumes, docs/methods.md).
 	 */
 	public UNet.Forward trainingPass(UNet net, Ops ops, Operand<TFloat32> images, Operand<TInt64> seed) {
 		if (plan == null || plan.unlabelled() == 0 || plan.labelled() == 0) return net.forward(ops, images, true, seed);

@@ -24,8 +24,8 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Reciprocal Learning (Zeng et al., MICCAI 2021), following the per-iteration procedure of its code (METHODS.md
- * §3.3): half of each batch labelled, half unlabelled; the teacher's argmax pseudo-labels on the unlabelled half
+ * Reciprocal Learning (Zeng et al., MICCAI 2021), following the per-iteration procedure of its code
+ * ({@code RL_code/train_RL.py} of github.com/XYZach/RLSSS; docs/methods.md): half of each batch labelled, half unlabelled; the teacher's argmax pseudo-labels on the unlabelled half
  * train the student (cross-entropy); the feedback scalar {@code h = lr <g_l(student after its step), g_u(student
  * before)>} weighs the gradient of the teacher's cross-entropy on its own pseudo-labels, to which its supervised
  * cross-entropy gradient on the labelled half is added ({@code lambda = 1}). During the first {@code pretrain}

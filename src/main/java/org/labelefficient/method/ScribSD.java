@@ -23,7 +23,7 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * ScribSD+ (Wang et al., CMIG 2024), reconstructed where the paper is silent (README, method section): a student
+ * ScribSD+ (Qu et al., CMIG 2024), reconstructed where the paper is silent (docs/scribsd.md): a student
  * U-Net with deep-supervision heads learns from scribbles by partial cross-entropy; a teacher, the exponential moving
  * average of the student, supervises it (1) at every output scale with temperature-softened predictions (KL
  * divergence) and (2) through a class-wise contrastive term on the student's last decoder features, whose pixels take

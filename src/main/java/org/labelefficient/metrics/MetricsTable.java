@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
-import org.labelefficient.model.AtomicFiles;
+import org.labelefficient.io.AtomicFiles;
 
 /**
  * Per-case, per-class metrics and their means over cases. Means of Dice and Jaccard are over all cases; means of

@@ -3,6 +3,8 @@ package org.labelefficient.model;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.labelefficient.io.AtomicFiles;
+
 /**
  * The layout of a model folder: {@code model.json}, {@code best/} (SavedModel with the best validation Dice, or the
  * final weights when there was no validation set), {@code latest/} (SavedModel of the last save) and

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.nn.UNetConfig;
-import org.labelefficient.train.HistoryEntry;
 
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;

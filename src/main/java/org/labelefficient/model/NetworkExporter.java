@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.SessionFactory;
 import org.labelefficient.nn.UNet;

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.io.BadInputException;
-import org.labelefficient.model.AtomicFiles;
+import org.labelefficient.model.HistoryEntry;
 import org.labelefficient.model.NetworkExporter;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.Tensors;

@@ -14,6 +14,7 @@ import org.labelefficient.infer.VolumeSegmenter;
 import org.labelefficient.method.InheritedWeights;
 import org.labelefficient.method.MethodGraph;
 import org.labelefficient.metrics.SegmentationMetrics;
+import org.labelefficient.model.HistoryEntry;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.NetworkExporter;
 import org.labelefficient.nn.ParameterSet;

@@ -181,7 +181,7 @@ public class CommandsTest {
 	@Test
 	public void continueTrainingReachesTheNewTotal() throws Exception {
 		Path copy = tmp.getRoot().toPath().resolve("continued");
-		org.labelefficient.model.AtomicFiles.copyDirectory(model, copy);
+		org.labelefficient.io.AtomicFiles.copyDirectory(model, copy);
 		CommandModule m = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 6));
 		assertFalse(m.getCancelReason(), m.isCanceled());
 		assertEquals(6, org.labelefficient.model.ModelInfo.read(copy).iterationsDone);

@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.labelefficient.demo.SyntheticCardiac;
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.io.Normalization;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;

@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameter;
+import org.junit.runners.Parameterized.Parameters;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.infer.ModelPredictor;
@@ -26,37 +31,53 @@ import org.labelefficient.train.TrainingSettings;
 
 /**
  * Every registered method builds its graph, trains a few iterations with finite losses, and exports a model that a
- * fresh predictor loads and applies (dual-decoder and deep-supervision networks included).
+ * fresh predictor loads and applies (dual-decoder and deep-supervision networks included); one test per method, so
+ * that a report names each method that fails.
  */
+@RunWith(Parameterized.class)
 public class EveryMethodTrainsTest {
 
 	@ClassRule
 	public static TemporaryFolder tmp = new TemporaryFolder();
 
+	private static Path root;
+	private static DemoDataset.Layout data;
+	private static Volume image;
+
+	@Parameters(name = "{0}")
+	public static Iterable<String> methods() {
+		return Methods.ids();
+	}
+
+	@Parameter
+	public String id;
+
+	@BeforeClass
+	public static void data() throws Exception {
+		root = tmp.getRoot().toPath();
+		data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
+		image = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
+	}
+
 	@Test
-	public void everyMethodTrainsExportsAndPredicts() throws Exception {
-		Path root = tmp.getRoot().toPath();
-		DemoDataset.Layout data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
-		Volume image = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
-		for (String id : Methods.ids()) {
-			Path model = root.resolve(id);
-			TrainingSettings s = new TrainingSettings(4, 2, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 2, 4,
-				true, 100);
-			boolean dense = Methods.get(id).batchPlan(2).kind() == BatchPlan.LabelKind.DENSE;
-			Path dataset = dense ? denseDataset(root, data) : data.dataset();
-			TrainingResult r = TrainingRunner.run(new TrainingRequest(dataset, id, Map.of(), s, model, 255, -1, 0, 0.2,
-				"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {},
-				new TrainingControl());
-			assertEquals(id, 4, r.iterationsDone());
-			ModelInfo info = ModelInfo.read(model);
-			assertEquals(id, info.method);
-			assertEquals(id.equals("dmpls") ? 2 : 1, info.decoders);
-			try (ModelPredictor p = ModelPredictor.open(model, PredictionOptions.defaults())) {
-				Volume labels = p.segment(image, id).labels();
-				assertTrue(id, labels.sameSize(image));
-				for (float v : labels.data())
-					assertTrue(id, v >= 0 && v < 4);
-			}
+	public void trainsExportsAndPredicts() throws Exception {
+		Path model = root.resolve(id);
+		TrainingSettings s = new TrainingSettings(4, 2, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 2, 4, true,
+			100);
+		boolean dense = Methods.get(id).batchPlan(2).kind() == BatchPlan.LabelKind.DENSE;
+		Path dataset = dense ? denseDataset(root, data) : data.dataset();
+		TrainingResult r = TrainingRunner.run(new TrainingRequest(dataset, id, Map.of(), s, model, 255, -1, 0, 0.2,
+			"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {},
+			new TrainingControl());
+		assertEquals(id, 4, r.iterationsDone());
+		ModelInfo info = ModelInfo.read(model);
+		assertEquals(id, info.method);
+		assertEquals(id.equals("dmpls") ? 2 : 1, info.decoders);
+		try (ModelPredictor p = ModelPredictor.open(model, PredictionOptions.defaults())) {
+			Volume labels = p.segment(image, id).labels();
+			assertTrue(id, labels.sameSize(image));
+			for (float v : labels.data())
+				assertTrue(id, v >= 0 && v < 4);
 		}
 	}
 

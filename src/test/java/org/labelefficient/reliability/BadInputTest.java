@@ -19,7 +19,7 @@ import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;
 
 /**
- * The rows of the README's bad-input table: each ends, through the command line, in exit status 2 and one line naming
+ * The rows of the bad-input table in docs/bad-input.md: each ends, through the command line, in exit status 2 and one line naming
  * the file or option and the problem, before any training starts (no model folder is created).
  */
 public class BadInputTest {

@@ -1,9 +1,6 @@
-package org.labelefficient.data;
+package org.labelefficient.io;
 
 import java.util.Locale;
-
-import org.labelefficient.io.BadInputException;
-import org.labelefficient.io.Volume;
 
 /**
  * Per-volume intensity normalisation, applied in the same way before training and before prediction (the mode is

@@ -1,11 +1,9 @@
-package org.labelefficient.data;
+package org.labelefficient.io;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import org.junit.Test;
-import org.labelefficient.io.BadInputException;
-import org.labelefficient.io.Volume;
 
 public class NormalizationTest {
 

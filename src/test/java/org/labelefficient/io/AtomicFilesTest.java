@@ -14,7 +14,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-public class AtomicFileTest {
+public class AtomicFilesTest {
 
 	@Rule
 	public TemporaryFolder tmp = new TemporaryFolder();
@@ -22,10 +22,10 @@ public class AtomicFileTest {
 	@Test
 	public void failedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
 		Path file = tmp.getRoot().toPath().resolve("a/b/out.bin");
-		AtomicFile.write(file, out -> out.write(new byte[] { 1, 2, 3 }));
+		AtomicFiles.write(file, out -> out.write(new byte[] { 1, 2, 3 }));
 		assertArrayEquals(new byte[] { 1, 2, 3 }, Files.readAllBytes(file));
 		try {
-			AtomicFile.write(file, out -> {
+			AtomicFiles.write(file, out -> {
 				out.write(new byte[] { 9, 9 });
 				throw new IOException("disk full");
 			});

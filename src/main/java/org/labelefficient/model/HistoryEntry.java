@@ -1,4 +1,4 @@
-package org.labelefficient.train;
+package org.labelefficient.model;
 
 /**
  * One validation point of a run: iteration, mean training loss since the previous point, validation mean Dice, and the

@@ -1,0 +1,132 @@
+package org.labelefficient;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.Test;
+
+/**
+ * Keeps the package dependencies along the data flow (files -> data -> train/method -> model -> infer -> metrics;
+ * {@code io} and {@code nn} below everything; the doors {@code ui}, {@code demo}, {@code cli}, {@code ij1},
+ * {@code command} on top; see docs/architecture.md). Every reference of a main class to another package (imports,
+ * static imports, fully qualified names, javadoc links) must be allowed by {@link #ALLOWED}, which names packages or
+ * single classes, and the table itself must have no cycle.
+ */
+public class ArchitectureTest {
+
+	private static final Path SOURCES = Paths.get("src/main/java/org/labelefficient");
+
+	private static final Pattern REFERENCE = Pattern.compile("\\borg\\.labelefficient\\.([a-z0-9_]+)\\.([A-Z]\\w*)");
+
+	/** What each package may use, lower layers first. */
+	private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+		Map.entry("io", List.of()),
+		Map.entry("nn", List.of()),
+		Map.entry("data", List.of("io")),
+		Map.entry("scribble", List.of("io", "data")),
+		Map.entry("model", List.of("io", "nn")),
+		Map.entry("method", List.of("io", "nn", "data", "model")),
+		Map.entry("infer", List.of("io", "nn", "model")),
+		Map.entry("metrics", List.of("io")),
+		// validation during training predicts (infer) and scores (metrics) the validation volumes
+		Map.entry("train", List.of("io", "nn", "data", "method", "model", "infer", "metrics")),
+		Map.entry("ui", List.of("io", "train")),
+		Map.entry("demo", List.of("io", "data", "train", "model", "infer", "metrics", "ui")),
+		Map.entry("cli", List.of("io", "data", "method", "train", "model", "infer", "metrics", "demo")),
+		// the macro door runs the command line's commands: a macro is the command line in another syntax
+		Map.entry("ij1", List.of("io", "train", "ui", "cli.Main")),
+		Map.entry("command", List.of("io", "data", "scribble", "method", "train", "model", "infer", "metrics", "ui")));
+
+	/**
+	 * TEMPORARY: the Fiji commands and the macro door parse their options with the command line's classes. This goes
+	 * when the settings' request package lands (issue 17): delete this map and its use in {@link #allowed}.
+	 */
+	private static final Map<String, List<String>> TEMPORARY = Map.of(
+		"command", List.of("cli.Options", "cli.TrainingOptions"),
+		"ij1", List.of("cli.Options"));
+
+	@Test
+	public void everyReferenceFollowsTheTable() throws IOException {
+		List<String> violations = new ArrayList<>();
+		for (Map.Entry<String, Set<String>> e : references().entrySet()) {
+			String from = e.getKey().substring(0, e.getKey().indexOf('/'));
+			for (String target : e.getValue())
+				if (!allowed(from, target)) violations.add(from + " -> " + target + "  (" + e.getKey() + ")");
+		}
+		assertTrue("Package dependencies against the data flow (ArchitectureTest.ALLOWED, docs/architecture.md):\n  "
+			+ String.join("\n  ", violations), violations.isEmpty());
+	}
+
+	@Test
+	public void everyPackageHasARow() throws IOException {
+		Set<String> packages = new TreeSet<>();
+		try (Stream<Path> dirs = Files.list(SOURCES)) {
+			dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
+		}
+		assertEquals("packages in ArchitectureTest.ALLOWED", packages, new TreeSet<>(ALLOWED.keySet()));
+	}
+
+	@Test
+	public void theTableHasNoCycle() {
+		for (String start : ALLOWED.keySet())
+			assertFalse("cycle through " + start, reaches(start, start, new HashSet<>()));
+	}
+
+	@Test
+	public void aBackwardReferenceIsReported() {
+		assertTrue(allowed("train", "model.ModelInfo"));
+		assertTrue(allowed("ij1", "cli.Main"));
+		assertFalse(allowed("model", "train.Trainer"));
+		assertFalse(allowed("ij1", "cli.PredictCommand"));
+		assertFalse(allowed("infer", "data.Normalization"));
+	}
+
+	/** Whether package {@code from} may use {@code target} ({@code package.Class}). */
+	private static boolean allowed(String from, String target) {
+		String pkg = target.substring(0, target.indexOf('.'));
+		if (pkg.equals(from)) return true;
+		List<String> rules = new ArrayList<>(ALLOWED.getOrDefault(from, List.of()));
+		rules.addAll(TEMPORARY.getOrDefault(from, List.of()));
+		return rules.contains(pkg) || rules.contains(target);
+	}
+
+	private static boolean reaches(String from, String goal, Set<String> seen) {
+		for (String rule : ALLOWED.get(from)) {
+			String next = rule.contains(".") ? rule.substring(0, rule.indexOf('.')) : rule;
+			if (next.equals(goal)) return true;
+			if (seen.add(next) && reaches(next, goal, seen)) return true;
+		}
+		return false;
+	}
+
+	/** For every main source file ({@code package/File.java}), the classes it names ({@code package.Class}). */
+	private static Map<String, Set<String>> references() throws IOException {
+		Map<String, Set<String>> refs = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+				Set<String> targets = new TreeSet<>();
+				Matcher m = REFERENCE.matcher(Files.readString(f));
+				while (m.find())
+					targets.add(m.group(1) + "." + m.group(2));
+				refs.put(SOURCES.relativize(f).toString().replace('\\', '/'), targets);
+			}
+		}
+		return refs;
+	}
+}
