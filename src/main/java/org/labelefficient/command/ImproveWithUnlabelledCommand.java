@@ -24,8 +24,8 @@ public class ImproveWithUnlabelledCommand extends TrainingCommand {
 	@Parameter(label = "Folder of unlabelled images (optional)", style = "directory", required = false)
 	private File unlabelled_images;
 
-	@Parameter(label = "Method", choices = { "mean-teacher", "reciprocal", "action" })
-	private String method = "mean-teacher";
+	@Parameter(label = "Method", choices = { "reciprocal", "mean-teacher", "action" })
+	private String method = "reciprocal";
 
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
