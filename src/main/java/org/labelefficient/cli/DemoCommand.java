@@ -2,6 +2,7 @@ package org.labelefficient.cli;
 
 import java.io.PrintStream;
 
+import org.labelefficient.request.Options;
 import org.labelefficient.demo.DemoRun;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.Methods;

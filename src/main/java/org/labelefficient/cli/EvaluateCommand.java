@@ -3,6 +3,7 @@ package org.labelefficient.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import org.labelefficient.request.Options;
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;
 

@@ -2,6 +2,7 @@ package org.labelefficient.cli;
 
 import java.io.PrintStream;
 
+import org.labelefficient.request.Options;
 import org.labelefficient.model.ModelInfo;
 
 /** {@code info}: describes a model folder (classes, network, method and settings, training history). */

@@ -2,6 +2,7 @@ package org.labelefficient.cli;
 
 import java.io.PrintStream;
 
+import org.labelefficient.request.Options;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
 

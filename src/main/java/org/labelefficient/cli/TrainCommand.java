@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.labelefficient.request.Options;
+import org.labelefficient.request.TrainingRequests;
+import org.labelefficient.train.LoopSettings;
+import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingHooks;
 import org.labelefficient.train.TrainingRequest;
@@ -20,9 +24,7 @@ final class TrainCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "train dataset=<folder> method=<id> output=<model folder> [iterations=N batch_size=N patch_size=N "
-			+ "seed=N unlabelled_value=V labelled_patients=N learning_rate=X optimizer=adam|sgd lr_schedule=poly|step|"
-			+ "constant validation_interval=N base_channels=N resume=true allow_padding=true ...]";
+		return "train " + Help.keys(RequestSettings.ALL) + " [" + Help.keys(LoopSettings.ALL) + " <method settings>]";
 	}
 
 	@Override
@@ -32,11 +34,12 @@ final class TrainCommand implements CliCommand {
 
 	@Override
 	public void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
-		TrainingRequest request = TrainingOptions.request(options);
+		TrainingRequest request = TrainingRequests.of(options);
 		options.checkAllUsed();
 		TrainingControl control = hooks.control();
 		CountDownLatch finished = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndWait(control, finished, out)));
+		Thread stop = new Thread(() -> stopAndWait(control, finished, out));
+		Runtime.getRuntime().addShutdownHook(stop);
 		TrainingResult result;
 		try {
 			result = TrainingRunner.run(request, new ConsoleProgress(out, request.settings().logInterval()).and(hooks
@@ -44,12 +47,22 @@ final class TrainCommand implements CliCommand {
 		}
 		finally {
 			finished.countDown();
+			removeHook(stop);
 		}
 		out.printf("Trained %d iterations in %.0f s%s; model in %s%n", result.iterationsDone(), result.seconds(),
 			Double.isNaN(result.bestDice()) ? "" : String.format(", best validation Dice %.4f at iteration %d", result
 				.bestDice(), result.bestIteration()), result.model());
 	}
 
+	/** The hook only serves this run: in a long-lived JVM (ImageJ running macros) it must not outlive it. */
+	private static void removeHook(Thread hook) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (IllegalStateException e) {
+			// the JVM is shutting down: the hook is running and waits for this run, which has just finished
+		}
+	}
 	/** On Ctrl-C or SIGTERM: asks the run to stop and waits until the models and checkpoint are written. */
 	private static void stopAndWait(TrainingControl control, CountDownLatch finished, PrintStream out) {
 		if (finished.getCount() == 0) return;

@@ -2,8 +2,7 @@ package org.labelefficient.command;
 
 import java.io.File;
 
-import org.labelefficient.cli.Options;
-import org.labelefficient.train.ContinueRequest;
+import org.labelefficient.request.ContinueRequest;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -20,6 +19,6 @@ public class ContinueTrainingCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		train(() -> Options.of("continue", ContinueRequest.options(model.toPath(), iterations)));
+		trainFrom(() -> ContinueRequest.options(model.toPath(), iterations));
 	}
 }

@@ -3,7 +3,7 @@ package org.labelefficient.command;
 import java.io.File;
 import java.io.IOException;
 
-import org.labelefficient.cli.Options;
+import org.labelefficient.request.Options;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;

@@ -1,14 +1,18 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.method.ActionSettings.*;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * Which of ACTION's stages a run trains and from what progress each runs: {@code stages=all} runs the stages with a
@@ -28,36 +32,30 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 		}
 	}
 
-	static final String STAGES = "stages", INIT_MODEL = "init_model";
-	static final String[] FRACTIONS = { "stage_i_fraction", "stage_ii_fraction", "stage_iii_fraction" };
-
 	/** Reads and checks the plan; every problem is a {@link BadInputException} naming the setting. */
-	static ActionPlan of(MethodSettings s) {
-		String stages = s.string(STAGES).trim().toLowerCase();
-		String init = s.string(INIT_MODEL).trim();
+	static ActionPlan of(SettingValues s) {
+		String stages = s.get(STAGES);
+		String init = s.get(INIT_MODEL).trim();
 		Path initModel = init.isEmpty() ? null : Path.of(init);
 		if (stages.equals("all")) {
-			if (initModel != null) throw new BadInputException(
-				"init_model is for stages=ii or stages=iii; stages=all trains every stage from scratch");
+			if (initModel != null) throw new BadInputException(INIT_MODEL.key() + " is for " + STAGES.key() + "=ii or "
+				+ STAGES.key() + "=iii; " + STAGES.key() + "=all trains every stage from scratch");
 			return all(s);
 		}
-		for (Stage st : Stage.values())
-			if (st.key.equals(stages)) return single(st, initModel);
-		throw new BadInputException("Setting 'stages' must be all, i, ii or iii, got '" + s.string(STAGES) + "'");
+		return single(Arrays.stream(Stage.values()).filter(st -> st.key.equals(stages)).findFirst().orElseThrow(),
+			initModel);
 	}
 
-	private static ActionPlan all(MethodSettings s) {
+	private static ActionPlan all(SettingValues s) {
 		double[] f = new double[3];
 		double sum = 0;
 		for (int i = 0; i < 3; i++) {
-			f[i] = s.number(FRACTIONS[i]);
-			if (!(f[i] >= 0 && f[i] <= 1)) throw new BadInputException("Setting '" + FRACTIONS[i]
-				+ "' must be between 0 and 1, got " + f[i]);
+			f[i] = s.get(FRACTIONS.get(i));
 			sum += f[i];
 		}
-		if (Math.abs(sum - 1) > 1e-6) throw new BadInputException(
-			"With stages=all the stage fractions must add up to 1 (they share the iterations), got " + f[0] + " + "
-				+ f[1] + " + " + f[2] + " = " + sum);
+		if (Math.abs(sum - 1) > 1e-6) throw new BadInputException("With " + STAGES.key()
+			+ "=all the stage fractions must add up to 1 (they share the iterations), got " + f[0] + " + " + f[1]
+			+ " + " + f[2] + " = " + sum);
 		List<Stage> stages = new ArrayList<>();
 		List<Double> starts = new ArrayList<>();
 		double start = 0;
@@ -72,11 +70,11 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 	}
 
 	private static ActionPlan single(Stage stage, Path initModel) {
-		if (stage == Stage.I && initModel != null) throw new BadInputException(
-			"init_model is for stages=ii or stages=iii; stage i trains from scratch");
-		if (stage != Stage.I && initModel == null) throw new BadInputException("stages=" + stage.key
-			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii")
-			+ "; give it as init_model=<model folder>");
+		if (stage == Stage.I && initModel != null) throw new BadInputException(INIT_MODEL.key() + " is for "
+			+ STAGES.key() + "=ii or " + STAGES.key() + "=iii; stage i trains from scratch");
+		if (stage != Stage.I && initModel == null) throw new BadInputException(STAGES.key() + "=" + stage.key
+			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii") + "; give it as "
+			+ INIT_MODEL.key() + "=<model folder>");
 		return new ActionPlan(List.of(stage), List.of(0.0), initModel);
 	}
 
@@ -97,15 +95,15 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 	void checkInitModel(UNetConfig network) {
 		if (initModel == null) return;
 		ModelInfo info = ModelInfo.read(initModel);
-		String stages = info.methodSettings.getOrDefault(STAGES, "");
+		String stages = info.methodSettings.getOrDefault(STAGES.key(), "");
 		if (!"action".equals(info.method)) throw new BadInputException(initModel, "was trained by " + info.method
-			+ ", not action; init_model must be an ACTION model of the previous stage");
+			+ ", not action; " + INIT_MODEL.key() + " must be an ACTION model of the previous stage");
 		boolean fits = first() == Stage.II ? stages.equals("i") : stages.equals("ii") || stages.equals("all");
-		if (!fits) throw new BadInputException(initModel, "was trained with stages=" + stages + "; stages="
-			+ first().key + " continues from a model trained with " + (first() == Stage.II ? "stages=i"
-				: "stages=ii or stages=all"));
+		String key = STAGES.key() + "=";
+		if (!fits) throw new BadInputException(initModel, "was trained with " + key + stages + "; " + key + first().key
+			+ " continues from a model trained with " + (first() == Stage.II ? key + "i" : key + "ii or " + key + "all"));
 		if (!info.network().equals(network)) throw new BadInputException(initModel, "has the network "
-			+ info.network() + " but this run builds " + network + "; use the same base_channels and classes");
+			+ info.network() + " but this run builds " + network + "; use the same network width and classes");
 		if (!Files.isRegularFile(ModelFolder.checkpoint(initModel).resolve("state.json")))
 			throw new BadInputException(initModel, "has no training checkpoint to start from");
 	}

@@ -4,6 +4,7 @@ import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -17,11 +18,11 @@ import org.tensorflow.types.TInt64;
  *        samples from the unlabelled ones)
  */
 public record MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network,
-	OptimizerFactory optimizers, MethodSettings settings, BatchPlan plan) {
+	OptimizerFactory optimizers, SettingValues settings, BatchPlan plan) {
 
 	/** A context whose batch composition is unknown. */
 	public MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network, OptimizerFactory optimizers,
-		MethodSettings settings) {
+		SettingValues settings) {
 		this(graph, tf, inputs, network, optimizers, settings, null);
 	}
 

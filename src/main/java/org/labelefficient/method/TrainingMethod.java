@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * A training method: what batches it needs and how its graph turns them into weight updates. The training loop
@@ -31,14 +33,14 @@ public interface TrainingMethod {
 	/** The composition of a batch of {@code batchSize} samples. */
 	BatchPlan batchPlan(int batchSize);
 
-	/** The method's own settings with defaults. */
-	List<Setting> settings();
+	/** The declarations of the method's own settings: defaults, ranges, descriptions. */
+	List<Setting<?>> settings();
 
 	/**
 	 * Checks the settings against the run before any data is trained on (the network built, the batch plan, the
 	 * patch size); a problem is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
-	default void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize) {}
+	default void check(SettingValues settings, UNetConfig network, BatchPlan plan, int patchSize) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

@@ -15,12 +15,13 @@ import org.labelefficient.data.Normalization;
 import org.labelefficient.data.SliceSampler;
 import org.labelefficient.data.TrainingSlice;
 import org.labelefficient.io.BadInputException;
-import org.labelefficient.method.MethodSettings;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * Turns a {@link TrainingRequest} into a run: resolves the method and its settings, reads and checks the dataset,
@@ -43,7 +44,7 @@ public final class TrainingRunner {
 	/** Everything up to the first iteration: all checks, the dataset, the job. */
 	public static TrainingJob prepare(TrainingRequest request, TrainingListener listener) throws IOException {
 		TrainingMethod method = Methods.get(request.method());
-		MethodSettings methodSettings = new MethodSettings(method.settings(), request.methodSettings());
+		SettingValues methodSettings = request.methodSettings();
 		Normalization normalization = Normalization.parse(request.normalization());
 		checkOutput(request);
 		TrainingSettings s = request.settings();
@@ -91,7 +92,7 @@ public final class TrainingRunner {
 			+ (missing.size() > 1 ? "es " : " ") + missing + "; every class needs at least one scribble");
 	}
 
-	private static ModelInfo describe(TrainingRequest r, TrainingMethod method, MethodSettings settings,
+	private static ModelInfo describe(TrainingRequest r, TrainingMethod method, SettingValues settings,
 		UNetConfig network, Normalization normalization) {
 		ModelInfo info = new ModelInfo();
 		info.method = method.id();
@@ -107,30 +108,13 @@ public final class TrainingRunner {
 		return info;
 	}
 
+	/** What {@code model.json} records of the run: the recorded request settings and every loop setting. */
 	private static Map<String, Object> trainingMap(TrainingRequest r) {
-		TrainingSettings s = r.settings();
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("dataset", r.dataset().toString());
-		m.put("labelled_patients", r.labelledPatients());
-		m.put("validation_fraction", r.validationFraction());
-		m.put("train_list", r.trainList());
-		m.put("val_list", r.validationList());
-		m.put("allow_padding", r.allowPadding());
-		m.put("iterations", s.iterations());
-		m.put("batch_size", s.batchSize());
-		m.put("patch_size", s.patchSize());
-		m.put("seed", s.seed());
-		m.put("learning_rate", s.learningRate());
-		m.put("optimizer", s.optimizer());
-		m.put("lr_schedule", s.schedule());
-		m.put("lr_step", s.stepSize());
-		m.put("lr_gamma", s.gamma());
-		m.put("weight_decay", s.weightDecay());
-		m.put("momentum", s.momentum());
-		m.put("nesterov", s.nesterov());
-		m.put("validation_interval", s.validationInterval());
-		m.put("base_channels", s.baseChannels());
-		m.put("augment", s.augment());
+		Map<String, Object> request = r.values().asJson();
+		for (Setting<?> s : RequestSettings.RECORDED)
+			m.put(s.key(), request.get(s.key()));
+		m.putAll(r.settings().values().asJson());
 		return m;
 	}
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.labelefficient.request.Options;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.junit.BeforeClass;
@@ -22,11 +21,10 @@ import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;
 import org.labelefficient.metrics.FolderEvaluation;
+import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 
 /**
  * Each semi-supervised method against the model trained on the labelled part alone, at the same budget, where
@@ -84,11 +82,10 @@ public class SemiSupervisedBeatsLabelledOnlyTest {
 		double sum = 0;
 		for (long seed : SEEDS) {
 			Path model = tmp.getRoot().toPath().resolve(method + seed);
-			TrainingSettings s = new TrainingSettings(ITERATIONS, 8, 64, seed, 2e-3, "adam", "poly", 1000, 0.1, 1e-5,
-				0.9, false, Math.max(1, ITERATIONS / 4), 16, true, 20);
-			TrainingRunner.run(new TrainingRequest(dataset, method, Map.of(), s, model, DemoDataset.UNLABELLED, -1, 0,
-				0, "train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {},
-				new TrainingControl());
+			TrainingRunner.run(Requests.of("dataset=" + dataset, "method=" + method, "output=" + model,
+				"unlabelled_value=" + DemoDataset.UNLABELLED, "validation_fraction=0", "iterations=" + ITERATIONS,
+				"patch_size=64", "seed=" + seed, "learning_rate=2e-3", "lr_step=1000", "validation_interval=" + Math.max(1,
+					ITERATIONS / 4)), new TrainingListener() {}, new TrainingControl());
 			Path predictions = model.resolve("predictions");
 			try (ModelPredictor p = ModelPredictor.open(model, PredictionOptions.defaults())) {
 				p.predictPath(testImages, predictions, line -> {});

@@ -1,4 +1,6 @@
-package org.labelefficient.train;
+package org.labelefficient.request;
+
+import static org.labelefficient.train.RequestSettings.*;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -6,12 +8,18 @@ import java.util.Map;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.train.LoopSettings;
 
 /**
- * The request that continues a model's training from its checkpoint: every setting as recorded in its
- * {@code model.json}, a new total of iterations, {@code resume=true}.
+ * The options that continue a model's training from its checkpoint: every setting as recorded in its
+ * {@code model.json} (loop, data and method settings), a new total of iterations, {@code resume=true}. Every door
+ * turns them into a request with {@link org.labelefficient.train.TrainingRequest#of}.
  */
 public final class ContinueRequest {
+
+	/** The model folder whose training continues. */
+	public static final Setting<Path> MODEL = Setting.path("model", null, "model folder to continue");
 
 	private ContinueRequest() {}
 
@@ -22,14 +30,14 @@ public final class ContinueRequest {
 			+ info.iterationsDone + " iterations; ask for a larger total than that, not " + iterations);
 		Map<String, String> o = new LinkedHashMap<>();
 		info.training.forEach((k, v) -> o.put(k, number(v)));
-		o.put("iterations", Integer.toString(iterations));
-		o.put("method", info.method);
+		o.put(LoopSettings.ITERATIONS.key(), Integer.toString(iterations));
+		o.put(METHOD.key(), info.method);
 		o.putAll(info.methodSettings);
-		o.put("output", model.toString());
-		o.put("unlabelled_value", Integer.toString(info.unlabelledValue));
-		o.put("normalization", info.normalization);
-		o.put("num_classes", Integer.toString(info.numClasses));
-		o.put("resume", "true");
+		o.put(OUTPUT.key(), model.toString());
+		o.put(UNLABELLED_VALUE.key(), Integer.toString(info.unlabelledValue));
+		o.put(NORMALIZATION.key(), info.normalization);
+		o.put(NUM_CLASSES.key(), Integer.toString(info.numClasses));
+		o.put(RESUME.key(), "true");
 		return o;
 	}
 

@@ -1,4 +1,4 @@
-package org.labelefficient.cli;
+package org.labelefficient.request;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
