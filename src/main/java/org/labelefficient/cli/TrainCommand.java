@@ -1,8 +1,6 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.labelefficient.request.Options;
 import org.labelefficient.request.TrainingRequests;
@@ -37,42 +35,13 @@ final class TrainCommand implements CliCommand {
 		TrainingRequest request = TrainingRequests.of(options);
 		options.checkAllUsed();
 		TrainingControl control = hooks.control();
-		CountDownLatch finished = new CountDownLatch(1);
-		Thread stop = new Thread(() -> stopAndWait(control, finished, out));
-		Runtime.getRuntime().addShutdownHook(stop);
 		TrainingResult result;
-		try {
+		try (StopOnShutdown stop = new StopOnShutdown(control, out)) {
 			result = TrainingRunner.run(request, new ConsoleProgress(out, request.settings().logInterval()).and(hooks
 				.listener()), control);
-		}
-		finally {
-			finished.countDown();
-			removeHook(stop);
 		}
 		out.printf("Trained %d iterations in %.0f s%s; model in %s%n", result.iterationsDone(), result.seconds(),
 			Double.isNaN(result.bestDice()) ? "" : String.format(", best validation Dice %.4f at iteration %d", result
 				.bestDice(), result.bestIteration()), result.model());
-	}
-
-	/** The hook only serves this run: in a long-lived JVM (ImageJ running macros) it must not outlive it. */
-	private static void removeHook(Thread hook) {
-		try {
-			Runtime.getRuntime().removeShutdownHook(hook);
-		}
-		catch (IllegalStateException e) {
-			// the JVM is shutting down: the hook is running and waits for this run, which has just finished
-		}
-	}
-	/** On Ctrl-C or SIGTERM: asks the run to stop and waits until the models and checkpoint are written. */
-	private static void stopAndWait(TrainingControl control, CountDownLatch finished, PrintStream out) {
-		if (finished.getCount() == 0) return;
-		out.println("Stopping: saving the latest model and checkpoint...");
-		control.cancel();
-		try {
-			finished.await(5, TimeUnit.MINUTES);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }

@@ -19,6 +19,7 @@ import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.request.ContinueRequest;
 
 public class MainTest {
 
@@ -94,7 +95,8 @@ public class MainTest {
 		DemoDataset.Layout data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
 		Path model = root.resolve("model");
 		assertEquals(errors(), 0, run("train", "dataset=" + data.dataset(), "method=pce", "output=" + model,
-			"iterations=6", "batch_size=2", "patch_size=32", "seed=3", "validation_interval=3", "base_channels=4"));
+			"iterations=6", "batch_size=2", "patch_size=32", "seed=3", "validation_interval=3", "base_channels=4",
+			"log_interval=7"));
 		ModelInfo info = ModelInfo.read(model);
 		assertEquals("pce", info.method);
 		assertEquals(4, info.numClasses);
@@ -117,6 +119,9 @@ public class MainTest {
 		assertEquals(errors(), 0, run("continue", "model=" + model, "iterations=9"));
 		assertEquals(9, ModelInfo.read(model).iterationsDone);
 		assertEquals("base_channels kept", 4, ModelInfo.read(model).channels[0]);
+		// issue 17: continue kept every setting, log_interval included
+		assertEquals(7.0, ModelInfo.read(model).training.get("log_interval"));
+		assertEquals("7", ContinueRequest.options(model, 12).get("log_interval"));
 	}
 
 	@Test
