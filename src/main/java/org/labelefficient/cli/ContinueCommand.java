@@ -1,8 +1,10 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import org.labelefficient.request.Options;
+import org.labelefficient.request.CommandSettings;
 import org.labelefficient.request.ContinueRequest;
 import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.TrainingHooks;
@@ -17,7 +19,7 @@ final class ContinueCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return name() + " " + ContinueRequest.MODEL.key() + "=<model folder> " + LoopSettings.ITERATIONS.key()
+		return name() + " " + CommandSettings.MODEL.key() + "=<model folder> " + LoopSettings.ITERATIONS.key()
 			+ "=<new total>";
 	}
 
@@ -28,7 +30,7 @@ final class ContinueCommand implements CliCommand {
 
 	@Override
 	public void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
-		var model = options.path(ContinueRequest.MODEL.key());
+		var model = options.values(List.of(CommandSettings.MODEL)).get(CommandSettings.MODEL);
 		int iterations = LoopSettings.ITERATIONS.parse(options.string(LoopSettings.ITERATIONS.key()));
 		options.checkAllUsed();
 		new TrainCommand().run(Options.of(name(), ContinueRequest.options(model, iterations)), out, hooks);

@@ -15,10 +15,22 @@ final class Help {
 
 	private Help() {}
 
-	/** {@code key=<required> key=default ...} for usage lines. */
-	static String keys(List<Setting<?>> settings) {
-		return settings.stream().map(s -> s.key() + "=" + (s.required() ? "<" + s.description().split("[:;,(]")[0]
-			.trim() + ">" : s.defaultText().split(" ")[0])).collect(Collectors.joining(" "));
+	/** {@code command key=<...> [key=default ...]}: required keys first, then the others with their defaults. */
+	static String usage(String command, List<Setting<?>> settings) {
+		String required = words(settings.stream().filter(Setting::required).toList());
+		String optional = words(settings.stream().filter(s -> !s.required()).toList());
+		return command + (required.isEmpty() ? "" : " " + required) + (optional.isEmpty() ? "" : " [" + optional + "]");
+	}
+
+	private static String words(List<Setting<?>> settings) {
+		return settings.stream().map(Help::word).collect(Collectors.joining(" "));
+	}
+
+	/** {@code key=default}, {@code key=a|b} for choices, {@code key=<what>} without a default. */
+	private static String word(Setting<?> s) {
+		if (s.defaultValue() == null) return s.key() + "=<" + s.description().split("[:;(]")[0].trim() + ">";
+		if (s.kind() == Setting.Kind.CHOICE) return s.key() + "=" + String.join("|", s.choices());
+		return s.key() + "=" + s.defaultText().split(" ")[0];
 	}
 
 	/** Every training setting with default, allowed values and meaning; then each method's settings. */

@@ -1,9 +1,12 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.labelefficient.request.Options;
 import org.labelefficient.request.TrainingRequests;
+import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingControl;
@@ -22,7 +25,9 @@ final class TrainCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "train " + Help.keys(RequestSettings.ALL) + " [" + Help.keys(LoopSettings.ALL) + " <method settings>]";
+		List<Setting<?>> settings = new ArrayList<>(RequestSettings.ALL);
+		settings.addAll(LoopSettings.ALL);
+		return Help.usage(name(), settings) + " [<method setting>=<value> ...]";
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.labelefficient.command;
 
+import static org.labelefficient.data.DatasetSettings.*;
 import static org.labelefficient.train.LoopSettings.*;
 import static org.labelefficient.train.RequestSettings.*;
 

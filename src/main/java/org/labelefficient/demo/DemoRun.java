@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
 import org.labelefficient.metrics.FolderEvaluation;
@@ -55,7 +56,7 @@ public record DemoRun(Path folder, String method, int iterations, int size, long
 		o.put(RequestSettings.DATASET, dataset);
 		o.put(RequestSettings.METHOD, method);
 		o.put(RequestSettings.OUTPUT, model);
-		o.put(RequestSettings.UNLABELLED_VALUE, DemoDataset.UNLABELLED);
+		o.put(DatasetSettings.UNLABELLED_VALUE, DemoDataset.UNLABELLED);
 		o.put(LoopSettings.ITERATIONS, iterations);
 		o.put(LoopSettings.PATCH_SIZE, 64);
 		o.put(LoopSettings.SEED, seed);

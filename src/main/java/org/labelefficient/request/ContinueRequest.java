@@ -1,5 +1,6 @@
 package org.labelefficient.request;
 
+import static org.labelefficient.data.DatasetSettings.*;
 import static org.labelefficient.train.RequestSettings.*;
 
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.Map;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelInfo;
-import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
 
 /**
@@ -17,9 +17,6 @@ import org.labelefficient.train.LoopSettings;
  * turns them into a request with {@link org.labelefficient.train.TrainingRequest#of}.
  */
 public final class ContinueRequest {
-
-	/** The model folder whose training continues. */
-	public static final Setting<Path> MODEL = Setting.path("model", null, "model folder to continue");
 
 	private ContinueRequest() {}
 

@@ -1,6 +1,5 @@
 package org.labelefficient.request;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * {@code key=value} options, as given on the command line or recorded by the ImageJ macro recorder (the same
@@ -80,52 +81,12 @@ public final class Options {
 		return v;
 	}
 
-	/** An optional string. */
-	public String string(String key, String fallback) {
-		return has(key) ? string(key) : fallback;
-	}
-
-	/** A required path. */
-	public Path path(String key) {
-		return Path.of(string(key));
-	}
-
-	/** An optional path. */
-	public Path path(String key, String fallback) {
-		return Path.of(string(key, fallback));
-	}
-
-	/** An optional integer. */
-	public int integer(String key, int fallback) {
-		if (!has(key)) return fallback;
-		try {
-			return Integer.parseInt(string(key));
-		}
-		catch (NumberFormatException e) {
-			throw new BadInputException("Option '" + key + "' must be an integer, got '" + values.get(key) + "'");
-		}
-	}
-
-	/** An optional number. */
-	public double number(String key, double fallback) {
-		if (!has(key)) return fallback;
-		try {
-			double d = Double.parseDouble(string(key));
-			if (!Double.isFinite(d)) throw new NumberFormatException();
-			return d;
-		}
-		catch (NumberFormatException e) {
-			throw new BadInputException("Option '" + key + "' must be a finite number, got '" + values.get(key) + "'");
-		}
-	}
-
-	/** An optional boolean ({@code true}/{@code false}). */
-	public boolean flag(String key, boolean fallback) {
-		if (!has(key)) return fallback;
-		String v = string(key);
-		if (v.equalsIgnoreCase("true")) return true;
-		if (v.equalsIgnoreCase("false")) return false;
-		throw new BadInputException("Option '" + key + "' must be true or false, got '" + v + "'");
+	/** The values of the {@code declared} settings (defaults where not given), each checked; the keys are used. */
+	public SettingValues values(List<Setting<?>> declared) {
+		Map<String, String> given = new LinkedHashMap<>();
+		for (Setting<?> s : declared)
+			if (has(s.key())) given.put(s.key(), string(s.key()));
+		return new SettingValues(declared, given);
 	}
 
 	/** The options whose key starts with {@code prefix} (prefix removed), marked as used. */
@@ -157,24 +118,5 @@ public final class Options {
 			b.append(e.getKey()).append('=').append(v.contains(" ") ? "[" + v + "]" : v);
 		}
 		return b.toString();
-	}
-
-	/** Parses {@code x,y,z} (or {@code x,y} for 2D) into positive spacings. */
-	public static double[] spacing(String text) {
-		String[] parts = text.split(",");
-		if (parts.length < 2 || parts.length > 3) throw new BadInputException(
-			"spacing must be x,y,z (or x,y), got '" + text + "'");
-		double[] s = { 1, 1, 1 };
-		for (int i = 0; i < parts.length; i++) {
-			try {
-				s[i] = Double.parseDouble(parts[i].trim());
-			}
-			catch (NumberFormatException e) {
-				throw new BadInputException("spacing must be numbers x,y,z, got '" + text + "'");
-			}
-			if (!(s[i] > 0) || Double.isInfinite(s[i])) throw new BadInputException(
-				"spacing values must be positive, got '" + text + "'");
-		}
-		return s;
 	}
 }

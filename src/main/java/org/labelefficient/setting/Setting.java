@@ -34,12 +34,13 @@ public final class Setting<T> {
 	private final String unit;
 	private final String description;
 	private final DependentDefault<T> dependentDefault;
+	private final boolean optional;
 
 	/** Another default that applies when setting {@code on} has the value {@code when}. */
 	record DependentDefault<T>(Setting<String> on, String when, T value) {}
 
 	private Setting(String key, Kind kind, T defaultValue, Bounds bounds, List<String> choices, String unit,
-		String description, DependentDefault<T> dependentDefault) {
+		String description, DependentDefault<T> dependentDefault, boolean optional) {
 		this.key = key;
 		this.kind = kind;
 		this.defaultValue = defaultValue;
@@ -48,45 +49,46 @@ public final class Setting<T> {
 		this.unit = unit;
 		this.description = description;
 		this.dependentDefault = dependentDefault;
+		this.optional = optional;
 	}
 
 	/** An integer setting. */
 	public static Setting<Integer> integer(String key, int defaultValue, String description) {
-		return new Setting<>(key, Kind.INT, defaultValue, Bounds.NONE, List.of(), "", description, null);
+		return new Setting<>(key, Kind.INT, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
 	}
 
 	/** A finite number. */
 	public static Setting<Double> number(String key, double defaultValue, String description) {
-		return new Setting<>(key, Kind.NUMBER, defaultValue, Bounds.NONE, List.of(), "", description, null);
+		return new Setting<>(key, Kind.NUMBER, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
 	}
 
 	/** {@code true} or {@code false}. */
 	public static Setting<Boolean> flag(String key, boolean defaultValue, String description) {
-		return new Setting<>(key, Kind.BOOL, defaultValue, Bounds.NONE, List.of(), "", description, null);
+		return new Setting<>(key, Kind.BOOL, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
 	}
 
 	/** One of {@code choices} (matched ignoring case; the value is the choice as declared). */
 	public static Setting<String> choice(String key, String defaultValue, String description, List<String> choices) {
-		return new Setting<>(key, Kind.CHOICE, defaultValue, Bounds.NONE, List.copyOf(choices), "", description, null);
+		return new Setting<>(key, Kind.CHOICE, defaultValue, Bounds.NONE, List.copyOf(choices), "", description, null, false);
 	}
 
 	/** Free text; a null default makes the setting required. */
 	public static Setting<String> text(String key, String defaultValue, String description) {
-		return new Setting<>(key, Kind.TEXT, defaultValue, Bounds.NONE, List.of(), "", description, null);
+		return new Setting<>(key, Kind.TEXT, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
 	}
 
 	/** A file or folder; a null default makes the setting required. */
 	public static Setting<Path> path(String key, Path defaultValue, String description) {
-		return new Setting<>(key, Kind.PATH, defaultValue, Bounds.NONE, List.of(), "", description, null);
+		return new Setting<>(key, Kind.PATH, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
 	}
 
 	/** Comma-separated numbers, each within the bounds. */
 	public static Setting<double[]> numbers(String key, double[] defaultValue, String description) {
-		return new Setting<>(key, Kind.NUMBERS, defaultValue, Bounds.NONE, List.of(), "", description, null);
+		return new Setting<>(key, Kind.NUMBERS, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
 	}
 
 	private Setting<T> with(Bounds b, List<String> c, String u, DependentDefault<T> d) {
-		return new Setting<>(key, kind, defaultValue, b, c, u, description, d);
+		return new Setting<>(key, kind, defaultValue, b, c, u, description, d, optional);
 	}
 
 	/** The same setting with another default (a method's own choice for a shared setting). */
@@ -96,7 +98,12 @@ public final class Setting<T> {
 
 	/** The same setting with another default and description (a method's own choice for a shared setting). */
 	public Setting<T> withDefault(T value, String newDescription) {
-		return new Setting<>(key, kind, value, bounds, choices, unit, newDescription, dependentDefault);
+		return new Setting<>(key, kind, value, bounds, choices, unit, newDescription, dependentDefault, optional);
+	}
+
+	/** Without a default, yet not required: left out, its value is null (an output file not written, say). */
+	public Setting<T> optional() {
+		return new Setting<>(key, kind, defaultValue, bounds, choices, unit, description, dependentDefault, true);
 	}
 
 	/** Values of at least {@code min}. */
@@ -159,7 +166,7 @@ public final class Setting<T> {
 
 	/** Whether the setting has no default and must be given. */
 	public boolean required() {
-		return defaultValue == null;
+		return defaultValue == null && !optional;
 	}
 
 	/** The choices of a {@link Kind#CHOICE} setting (or the integers an {@link Kind#INT} allows); else empty. */
@@ -203,6 +210,13 @@ public final class Setting<T> {
 				.toArray()));
 		};
 		if (!allows(value)) throw wrong(text);
+		return value;
+	}
+
+	/** Checks a value given in code, as {@link #parse} checks text; returns it. */
+	public T check(T value) {
+		if (!allows(value)) throw wrong(formatValue(value));
+		if (kind == Kind.CHOICE && !choices.contains(value)) throw wrong(formatValue(value));
 		return value;
 	}
 
@@ -302,7 +316,7 @@ public final class Setting<T> {
 	/** One help line: {@code key=default  description (allowed)}. */
 	public String helpLine() {
 		return key + "=" + (required() ? "<required>" : defaultText()) + "  " + description + " (" + allowed()
-			+ (unit.isEmpty() ? "" : "; " + unit) + ")";
+			+ (unit.isEmpty() ? "" : "; unit: " + unit) + ")";
 	}
 
 	@Override

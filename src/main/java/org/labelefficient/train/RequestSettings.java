@@ -2,14 +2,16 @@ package org.labelefficient.train;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
-import org.labelefficient.data.Annotations;
+import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.method.Methods;
 import org.labelefficient.setting.Setting;
 
 /**
- * The declarations of a training request's own settings: the dataset and how to read it, the method, the model
- * folder, resuming. With {@link LoopSettings} and the method's settings they are everything {@code train} accepts.
+ * The declarations of a training request's own settings: the dataset folder, the method, the model folder, resuming;
+ * with how the dataset is read ({@link DatasetSettings}), the loop's ({@link LoopSettings}) and the method's settings
+ * they are everything {@code train} accepts.
  */
 public final class RequestSettings {
 
@@ -18,30 +20,12 @@ public final class RequestSettings {
 	public static final Setting<String> METHOD = Setting.choice("method", null, "training method", Methods.ids());
 	public static final Setting<Path> OUTPUT = Setting.path("output", null,
 		"model folder to create (refused if it holds a model, unless resume=true)");
-	public static final Setting<Integer> UNLABELLED_VALUE = Setting.integer("unlabelled_value", 255,
-		"scribble value of unannotated pixels (ACDC: 4)");
-	public static final Setting<Integer> LABELLED_PATIENTS = Setting.integer("labelled_patients", -1,
-		"keep the annotations of the first N patients of the training list; -1: all").atLeast(-1).except(0);
-	public static final Setting<Integer> NUM_CLASSES = Setting.integer("num_classes", 0,
-		"number of classes; 0: inferred from the dense labels, else the scribbles").atLeast(0).atMost(
-			Annotations.MAX_CLASSES).except(1);
-	public static final Setting<Double> VALIDATION_FRACTION = Setting.number("validation_fraction", 0.2,
-		"share of densely labelled cases held out for validation when there is no validation list").atLeast(0).below(
-			1);
-	public static final Setting<String> TRAIN_LIST = Setting.text("train_list", "train_patients.txt",
-		"training patient list inside the dataset folder");
-	public static final Setting<String> VAL_LIST = Setting.text("val_list", "val_patients.txt",
-		"validation patient list inside the dataset folder");
-	public static final Setting<String> NORMALIZATION = Setting.choice("normalization", "zscore",
-		"per-volume intensity normalisation, recorded in the model", List.of("zscore", "minmax", "none"));
 	public static final Setting<Boolean> RESUME = Setting.flag("resume", false,
 		"continue from the model folder's checkpoint");
-	public static final Setting<Boolean> ALLOW_PADDING = Setting.flag("allow_padding", true,
-		"pad slices smaller than patch_size; false makes such a slice an error");
 
-	/** Every request setting, in the order of help texts. */
-	public static final List<Setting<?>> ALL = List.of(DATASET, METHOD, OUTPUT, UNLABELLED_VALUE, LABELLED_PATIENTS,
-		NUM_CLASSES, VALIDATION_FRACTION, TRAIN_LIST, VAL_LIST, NORMALIZATION, RESUME, ALLOW_PADDING);
+	/** Every request setting, in the order of help texts: the run's own, then how the dataset is read. */
+	public static final List<Setting<?>> ALL = Stream.concat(Stream.of(DATASET, METHOD, OUTPUT, RESUME),
+		DatasetSettings.ALL.stream()).toList();
 
 	/**
 	 * What {@code model.json} records under {@code training} beside the loop settings: all but the method (recorded

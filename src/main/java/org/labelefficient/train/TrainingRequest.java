@@ -1,5 +1,6 @@
 package org.labelefficient.train;
 
+import static org.labelefficient.data.DatasetSettings.*;
 import static org.labelefficient.train.RequestSettings.*;
 
 import java.nio.file.Path;
@@ -34,20 +35,20 @@ public record TrainingRequest(SettingValues values, SettingValues methodSettings
 		Map<String, String> own = new LinkedHashMap<>(), loop = new LinkedHashMap<>(), methods = new LinkedHashMap<>();
 		for (Map.Entry<String, String> e : options.entrySet()) {
 			String k = e.getKey();
-			Map<String, String> to = declares(ALL, k) ? own : declares(LoopSettings.ALL, k) ? loop : declares(
+			Map<String, String> to = declares(RequestSettings.ALL, k) ? own : declares(LoopSettings.ALL, k) ? loop : declares(
 				methodDeclarations, k) ? methods : null;
 			if (to == null) throw new BadInputException("Unknown option " + k + " for train; known: " + String.join(
 				", ", keys(method)));
 			to.put(k, e.getValue());
 		}
-		return new TrainingRequest(new SettingValues(ALL, own), new SettingValues(methodDeclarations, methods),
+		return new TrainingRequest(new SettingValues(RequestSettings.ALL, own), new SettingValues(methodDeclarations, methods),
 			TrainingSettings.of(loop));
 	}
 
 	/** Every key {@code train} accepts with method {@code method}: request, loop, then the method's settings. */
 	public static List<String> keys(String method) {
 		List<String> keys = new ArrayList<>();
-		for (List<Setting<?>> l : List.of(ALL, LoopSettings.ALL, Methods.get(METHOD.parse(method)).settings()))
+		for (List<Setting<?>> l : List.of(RequestSettings.ALL, LoopSettings.ALL, Methods.get(METHOD.parse(method)).settings()))
 			l.forEach(s -> keys.add(s.key()));
 		return keys;
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.data.Dataset;
 import org.labelefficient.data.DatasetLoader;
+import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.data.DatasetSpec;
 import org.labelefficient.data.Normalization;
 import org.labelefficient.data.SliceSampler;
@@ -80,8 +81,9 @@ public final class TrainingRunner {
 	private static void checkNoPadding(Dataset data, int patch) {
 		for (TrainingSlice t : data.slices())
 			if (t.width() < patch || t.height() < patch) throw new BadInputException(t.caseName() + ": slice " + t.z()
-				+ " is " + t.width() + "x" + t.height() + ", smaller than patch_size=" + patch
-				+ "; choose a smaller patch_size or set allow_padding=true");
+				+ " is " + t.width() + "x" + t.height() + ", smaller than " + LoopSettings.PATCH_SIZE.key() + "=" + patch
+				+ "; choose a smaller " + LoopSettings.PATCH_SIZE.key() + " or set " + DatasetSettings.ALLOW_PADDING
+					.key() + "=true");
 	}
 
 	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {

@@ -134,7 +134,7 @@ public class MainTest {
 		err.reset();
 		assertEquals(2, Main.run("evaluate", Options.fromMacro("evaluate", "prediction=/a reference=/b spacing=1,x"), o,
 			e));
-		assertTrue(errors(), errors().contains("spacing must be numbers"));
+		assertTrue(errors(), errors().contains("spacing must be comma-separated numbers, each above 0, got 1,x"));
 		err.reset();
 		assertEquals(2, Main.run("train", Options.fromMacro("train", "dataset=/d method=pce output=/o batch_size=-2"), o,
 			e));
