@@ -46,7 +46,7 @@ public final class Action implements TrainingMethod {
 	}
 
 	@Override
-	public void check(SettingValues settings, UNetConfig network, BatchPlan plan, int patchSize) {
+	public void check(SettingValues settings, BatchPlan plan, int patchSize) {
 		ActionPlan stages = ActionPlan.of(settings);
 		int memory = settings.get(MEMORY_SIZE), pooling = settings.get(LOCAL_POOLING);
 		if ((stages.has(Stage.I) || stages.has(Stage.II)) && memory < plan.size()) throw new BadInputException(
@@ -55,7 +55,11 @@ public final class Action implements TrainingMethod {
 			"ACTION's stage ii cuts the patch into windows of a quarter of its side pooled to " + LOCAL_POOLING.key()
 				+ "=" + pooling + " (an even number): the patch size must be a multiple of " + 4 * pooling + ", got "
 				+ patchSize);
-		stages.checkInitModel(network);
+	}
+
+	@Override
+	public void check(SettingValues settings, UNetConfig network) {
+		ActionPlan.of(settings).checkInitModel(network);
 	}
 
 	@Override

@@ -37,10 +37,14 @@ public interface TrainingMethod {
 	List<Setting<?>> settings();
 
 	/**
-	 * Checks the settings against the run before any data is trained on (the network built, the batch plan, the
-	 * patch size); a problem is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
+	 * Checks what depends on several settings (each value is already checked by its declaration) against the batch
+	 * plan and the patch size, before any data is read; a problem is a
+	 * {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
-	default void check(SettingValues settings, UNetConfig network, BatchPlan plan, int patchSize) {}
+	default void check(SettingValues settings, BatchPlan plan, int patchSize) {}
+
+	/** Checks the settings against the network the data calls for (known once the data is read). */
+	default void check(SettingValues settings, UNetConfig network) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

@@ -49,18 +49,19 @@ public final class TrainingRunner {
 		Normalization normalization = Normalization.parse(request.normalization());
 		checkOutput(request);
 		TrainingSettings s = request.settings();
+		BatchPlan plan = method.batchPlan(s.batchSize());
+		method.check(methodSettings, plan, s.patchSize());
 		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
 				.validationList(), normalization, s.seed()));
 		listener.log(request.dataset() + ": " + data.summary());
-		BatchPlan plan = method.batchPlan(s.batchSize());
 		if (!request.allowPadding()) checkNoPadding(data, s.patchSize());
 		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
 		sampler.check(plan, method.id());
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
-		method.check(methodSettings, network, plan, s.patchSize());
+		method.check(methodSettings, network);
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request

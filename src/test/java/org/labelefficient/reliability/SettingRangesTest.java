@@ -79,6 +79,16 @@ public class SettingRangesTest {
 	}
 
 	@Test
+	public void settingsThatMustAgreeAreCheckedBeforeTheDataToo() {
+		assertEquals("Error: With stages=all the stage fractions must add up to 1 (they share the iterations), got 0.5 "
+			+ "+ 0.25 + 0.5 = 1.25", refused("method=action", "stage_i_fraction=0.5"));
+		assertEquals("Error: memory_size (3) must be at least the batch size (8)", refused("method=action",
+			"memory_size=3"));
+		assertEquals("Error: stages=ii continues from the model of stage i; give it as init_model=<model folder>",
+			refused("method=action", "stages=ii"));
+	}
+
+	@Test
 	public void theMacroDoorGivesTheSameSentence() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int status = Main.run("train", Options.fromMacro("train", NO_DATA
