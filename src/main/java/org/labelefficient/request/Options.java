@@ -14,8 +14,9 @@ import org.labelefficient.setting.SettingValues;
 /**
  * {@code key=value} options, as given on the command line or recorded by the ImageJ macro recorder (the same
  * snake_case keys in both). Values may be wrapped in square brackets (ImageJ's quoting for values with spaces).
- * Typed getters report missing and malformed values by key; {@link #checkAllUsed()} rejects keys nobody asked for,
- * so a misspelt option is an error rather than silently ignored.
+ * {@link #values} parses and checks the options a command declares ({@link Setting}); {@link #checkAllUsed()} rejects
+ * keys nobody asked for, so a misspelt option is an error rather than silently ignored. The one parser of every door:
+ * the command line, ImageJ macro options and the request the Fiji commands build.
  */
 public final class Options {
 
@@ -89,17 +90,6 @@ public final class Options {
 		return new SettingValues(declared, given);
 	}
 
-	/** The options whose key starts with {@code prefix} (prefix removed), marked as used. */
-	public Map<String, String> withPrefix(String prefix) {
-		Map<String, String> out = new LinkedHashMap<>();
-		for (Map.Entry<String, String> e : values.entrySet())
-			if (e.getKey().startsWith(prefix)) {
-				used.add(e.getKey());
-				out.put(e.getKey().substring(prefix.length()), e.getValue());
-			}
-		return out;
-	}
-
 	/** Fails if an option was given that no getter asked for. */
 	public void checkAllUsed() {
 		List<String> unknown = new ArrayList<>();
@@ -107,16 +97,5 @@ public final class Options {
 			if (!used.contains(k)) unknown.add(k);
 		if (!unknown.isEmpty()) throw new BadInputException("Unknown option" + (unknown.size() > 1 ? "s " : " ")
 			+ String.join(", ", unknown) + " for " + command + "; known: " + String.join(", ", used));
-	}
-
-	/** The options as a macro options string (values with spaces in brackets). */
-	public String toMacroString() {
-		StringBuilder b = new StringBuilder();
-		for (Map.Entry<String, String> e : values.entrySet()) {
-			if (b.length() > 0) b.append(' ');
-			String v = e.getValue();
-			b.append(e.getKey()).append('=').append(v.contains(" ") ? "[" + v + "]" : v);
-		}
-		return b.toString();
 	}
 }

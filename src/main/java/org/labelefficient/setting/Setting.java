@@ -159,7 +159,7 @@ public final class Setting<T> {
 		return kind;
 	}
 
-	/** The default value; null when the setting is required. */
+	/** The default value; null when the setting is required (or {@link #optional()}). */
 	public T defaultValue() {
 		return defaultValue;
 	}
@@ -180,16 +180,6 @@ public final class Setting<T> {
 
 	public String description() {
 		return description;
-	}
-
-	/** The smallest allowed value, or null. */
-	public Double min() {
-		return bounds.min();
-	}
-
-	/** The largest allowed value, or null. */
-	public Double max() {
-		return bounds.max();
 	}
 
 	DependentDefault<T> dependentDefault() {

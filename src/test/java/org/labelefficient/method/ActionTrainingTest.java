@@ -97,11 +97,12 @@ public class ActionTrainingTest {
 	@Test
 	public void badStageSettingsAreRefusedBeforeTraining() {
 		List<Map<String, Double>> terms = new ArrayList<>();
-		assertTrue(refused(Map.of("stages", "iv"), terms).contains("must be all, i, ii or iii"));
+		assertEquals("stages must be one of all, i, ii, iii, got iv", refused(Map.of("stages", "iv"), terms));
 		assertTrue(refused(Map.of("stage_i_fraction", "0.5"), terms).contains("add up to 1"));
 		assertTrue(refused(Map.of("stages", "iii"), terms).contains("init_model"));
 		assertTrue(refused(Map.of("stages", "ii", "init_model", "/no/such/model"), terms).contains("not found"));
-		assertTrue(refused(Map.of("memory_size", "3"), terms).contains("at least batch_size"));
+		assertEquals("memory_size (3) must be at least the batch size (4)", refused(Map.of("memory_size", "3"),
+			terms));
 		assertTrue(terms.isEmpty());
 	}
 
