@@ -14,7 +14,7 @@ public class ContinueTrainingCommand extends TrainingCommand {
 	@Parameter(label = "Model folder", style = "directory")
 	private File model;
 
-	@Parameter(label = "New total of iterations", min = "1")
+	@Parameter(label = "New total of iterations")
 	private int iterations;
 
 	@Override

@@ -33,13 +33,13 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
+	@Parameter(label = "Iterations")
 	private int iterations = ITERATIONS.defaultValue();
 
-	@Parameter(label = "Batch size", min = "1")
+	@Parameter(label = "Batch size")
 	private int batch_size = BATCH_SIZE.defaultValue();
 
-	@Parameter(label = "Patch size (multiple of 16)", min = "16")
+	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Seed")
@@ -48,7 +48,7 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Unlabelled value of the scribbles")
 	private int unlabelled_value = UNLABELLED_VALUE.defaultValue();
 
-	@Parameter(label = "Validation interval", min = "1")
+	@Parameter(label = "Validation interval")
 	private int validation_interval = VALIDATION_INTERVAL.defaultValue();
 
 	/** Scribble methods first, then those for dense labels. */

@@ -45,10 +45,10 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
+	@Parameter(label = "Iterations")
 	private int iterations = 500;
 
-	@Parameter(label = "Patch size (multiple of 16)", min = "16")
+	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Unlabelled value of the scribbles")

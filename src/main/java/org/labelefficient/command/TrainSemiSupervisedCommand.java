@@ -28,25 +28,25 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	@Parameter(label = "Method", initializer = "methods")
 	private String method = "reciprocal";
 
-	@Parameter(label = "Labelled patients (-1: every labelled image)", min = "-1")
+	@Parameter(label = "Labelled patients (-1: every labelled image)")
 	private int labelled_patients = LABELLED_PATIENTS.defaultValue();
 
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
+	@Parameter(label = "Iterations")
 	private int iterations = ITERATIONS.defaultValue();
 
 	@Parameter(label = "Batch size (half labelled, half unlabelled)", min = "2")
 	private int batch_size = BATCH_SIZE.defaultValue();
 
-	@Parameter(label = "Patch size (multiple of 16)", min = "16")
+	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Seed")
 	private int seed = SEED.defaultValue();
 
-	@Parameter(label = "Validation interval", min = "1")
+	@Parameter(label = "Validation interval")
 	private int validation_interval = VALIDATION_INTERVAL.defaultValue();
 
 	/** The methods that learn from dense labels (and unlabelled images). */

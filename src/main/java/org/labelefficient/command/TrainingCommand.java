@@ -1,6 +1,7 @@
 package org.labelefficient.command;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import java.util.function.Supplier;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.request.Failure;
 import org.labelefficient.setting.Setting;
+import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingFailedException;
@@ -19,6 +21,8 @@ import org.labelefficient.ui.TrainingWindow;
 import org.scijava.app.StatusService;
 import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
+import org.scijava.module.MethodCallException;
+import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
 import org.scijava.ui.UIService;
 
@@ -39,6 +43,30 @@ abstract class TrainingCommand extends DynamicCommand {
 
 	@Parameter(required = false)
 	private UIService ui;
+
+	/**
+	 * Gives each input named by a training setting the declaration's bounds (unless the field states a narrower
+	 * one), so that the dialog offers what the request accepts.
+	 */
+	@Override
+	public void initialize() throws MethodCallException {
+		super.initialize();
+		List<Setting<?>> declared = new ArrayList<>(RequestSettings.ALL);
+		declared.addAll(LoopSettings.ALL);
+		for (Setting<?> s : declared) {
+			if (getInfo().getInput(s.key()) instanceof MutableModuleItem<?> item) bound(item, s);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void bound(MutableModuleItem<T> item, Setting<?> s) {
+		Class<?> type = item.getType();
+		if (type != int.class && type != Integer.class) return;
+		if (s.min() != null && item.getMinimumValue() == null) item.setMinimumValue((T) (Integer) (int) Math.ceil(s
+			.min()));
+		if (s.max() != null && item.getMaximumValue() == null) item.setMaximumValue((T) (Integer) (int) Math.floor(s
+			.max()));
+	}
 
 	/** Offers {@code ids} as the dialog's method choices (call from the method field's initializer). */
 	protected void offerMethods(List<String> ids) {

@@ -182,6 +182,16 @@ public final class Setting<T> {
 		return description;
 	}
 
+	/** The smallest allowed value (exclusive when the bound is open), or null. */
+	public Double min() {
+		return bounds.min();
+	}
+
+	/** The largest allowed value (exclusive when the bound is open), or null. */
+	public Double max() {
+		return bounds.max();
+	}
+
 	DependentDefault<T> dependentDefault() {
 		return dependentDefault;
 	}

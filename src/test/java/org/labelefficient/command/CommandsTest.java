@@ -38,6 +38,7 @@ import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleInfo;
 import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
@@ -267,12 +268,30 @@ public class CommandsTest {
 		assertTrue(scribble.containsAll(List.of("pce", "scribsd")) && dense.containsAll(List.of("supervised", "action")));
 	}
 
-	/** The method choices of a command's dialog, once its initializers have run. */
-	private static List<String> methodChoices(Class<? extends Command> command) throws Exception {
+	@Test
+	public void theDialogsBoundTheirNumbersAsTheDeclarationsDo() throws Exception {
+		ModuleInfo scribbles = initialized(TrainFromScribblesCommand.class).getInfo();
+		assertEquals(1, scribbles.getInput("iterations").getMinimumValue());
+		assertEquals(16, scribbles.getInput("patch_size").getMinimumValue());
+		assertEquals(1, scribbles.getInput("validation_interval").getMinimumValue());
+		ModuleInfo semi = initialized(TrainSemiSupervisedCommand.class).getInfo();
+		assertEquals(-1, semi.getInput("labelled_patients").getMinimumValue());
+		assertEquals("half labelled, half unlabelled: the dialog's own bound", 2, semi.getInput("batch_size")
+			.getMinimumValue());
+		assertEquals(1, initialized(ContinueTrainingCommand.class).getInfo().getInput("iterations").getMinimumValue());
+	}
+
+	/** A command's module once its initializers have run, as when its dialog opens. */
+	private static Module initialized(Class<? extends Command> command) throws Exception {
 		CommandInfo info = context.service(CommandService.class).getCommand(command);
 		Module module = context.service(ModuleService.class).createModule(info);
 		module.initialize();
-		return module.getInfo().getInput("method").getChoices().stream().map(String::valueOf).toList();
+		return module;
+	}
+
+	/** The method choices of a command's dialog. */
+	private static List<String> methodChoices(Class<? extends Command> command) throws Exception {
+		return initialized(command).getInfo().getInput("method").getChoices().stream().map(String::valueOf).toList();
 	}
 
 	@Test
