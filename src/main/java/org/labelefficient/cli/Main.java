@@ -21,7 +21,7 @@ public final class Main {
 	private static final Map<String, CliCommand> COMMANDS = new LinkedHashMap<>();
 
 	static {
-		for (CliCommand c : List.of(new TrainCommand(), new ContinueCommand(), new PredictCommand(),
+		for (CliCommand c : List.of(new TrainCommand(), new ContinueCommand(), new ImproveCommand(), new PredictCommand(),
 			new EvaluateCommand(), new DemoCommand(), new InfoCommand()))
 			COMMANDS.put(c.name(), c);
 	}

@@ -7,20 +7,26 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Volume;
+import org.labelefficient.io.VolumeIO;
 
 /**
  * Reads a dataset folder for training: chooses the layout (folder or HDF5), splits cases into training and
  * validation (patient lists, or a seeded hold-out of densely labelled cases), keeps the annotations of the first
  * {@code labelled_patients} patients only, checks every annotation, normalises the images and cuts the training
- * volumes into slices. All checks run before any training starts.
+ * volumes into slices; images of a further folder join the training cases as unlabelled ones. All checks run before
+ * any training starts.
  */
 public final class DatasetLoader {
+
+	/** Prefix of the case names of the images from {@code unlabelled_images}. */
+	public static final String UNLABELLED_PREFIX = "unlabelled:";
 
 	private final DatasetSpec spec;
 	private final DatasetLayout layout;
@@ -56,11 +62,30 @@ public final class DatasetLoader {
 			if (c.label() == null && c.scribble() == null) unlabelled.add(name);
 			slices.addAll(slices(c));
 		}
+		if (spec.unlabelledImages() != null) {
+			trainingNames = new ArrayList<>(trainingNames);
+			for (Map.Entry<String, Path> e : unlabelledImages().entrySet()) {
+				String name = UNLABELLED_PREFIX + e.getKey();
+				slices.addAll(slices(new RawCase(name, e.getValue().toString(), VolumeIO.read(e.getValue()), null, null,
+					"null", "null")));
+				trainingNames.add(name);
+				unlabelled.add(name);
+			}
+		}
 		List<LabelledVolume> validation = validationNames.stream().map(this::validationCase).toList();
 		int numClasses = numClasses();
 		checkRanges(numClasses);
 		return new Dataset(slices, validation, numClasses, trainingNames, unlabelled, counts(slices, numClasses,
 			true), counts(slices, numClasses, false));
+	}
+
+	/** The image files of the folder of further unlabelled images, by case name; it must hold at least one. */
+	private Map<String, Path> unlabelledImages() {
+		Path folder = spec.unlabelledImages();
+		if (!Files.isDirectory(folder)) throw new BadInputException(folder, "folder of unlabelled images not found");
+		Map<String, Path> files = FolderLayout.index(folder);
+		if (files.isEmpty()) throw new BadInputException(folder, "contains no image files");
+		return files;
 	}
 
 	private List<String> validationCases() {

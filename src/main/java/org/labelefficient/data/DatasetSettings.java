@@ -1,5 +1,6 @@
 package org.labelefficient.data;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.labelefficient.setting.Setting;
@@ -30,9 +31,12 @@ public final class DatasetSettings {
 	public static final Setting<Boolean> ALLOW_PADDING = Setting.flag("allow_padding", true,
 		"pad slices smaller than the patch; false makes such a slice an error");
 
+	public static final Setting<Path> UNLABELLED_IMAGES = Setting.path("unlabelled_images", null,
+		"folder of further images to learn from as unlabelled cases").optional();
+
 	/** Every dataset setting, in the order of help texts. */
 	public static final List<Setting<?>> ALL = List.of(UNLABELLED_VALUE, LABELLED_PATIENTS, NUM_CLASSES,
-		VALIDATION_FRACTION, TRAIN_LIST, VAL_LIST, NORMALIZATION, ALLOW_PADDING);
+		VALIDATION_FRACTION, TRAIN_LIST, VAL_LIST, NORMALIZATION, ALLOW_PADDING, UNLABELLED_IMAGES);
 
 	private DatasetSettings() {}
 }

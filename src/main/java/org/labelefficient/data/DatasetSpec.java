@@ -13,6 +13,16 @@ import java.nio.file.Path;
  *          validation list
  * @param trainList file in the dataset folder listing the training patients (required for HDF5 datasets)
  * @param validationList file in the dataset folder listing the validation patients
+ * @param unlabelledImages a folder of further images to train on as unlabelled cases, or {@code null}
  */
 public record DatasetSpec(Path folder, int unlabelledValue, int labelledPatients, int numClasses,
-	double validationFraction, String trainList, String validationList, Normalization normalization, long seed) {}
+	double validationFraction, String trainList, String validationList, Normalization normalization, long seed,
+	Path unlabelledImages) {
+
+	/** A dataset without further unlabelled images. */
+	public DatasetSpec(Path folder, int unlabelledValue, int labelledPatients, int numClasses,
+		double validationFraction, String trainList, String validationList, Normalization normalization, long seed) {
+		this(folder, unlabelledValue, labelledPatients, numClasses, validationFraction, trainList, validationList,
+			normalization, seed, null);
+	}
+}

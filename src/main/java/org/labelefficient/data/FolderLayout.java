@@ -93,7 +93,8 @@ public final class FolderLayout implements DatasetLayout {
 		return files;
 	}
 
-	private static Map<String, Path> index(Path dir) {
+	/** The image files of {@code dir} by base name, sorted; an empty map when it does not exist. */
+	static Map<String, Path> index(Path dir) {
 		Map<String, Path> byName = new TreeMap<>();
 		if (!Files.isDirectory(dir)) return byName;
 		try (Stream<Path> files = Files.list(dir)) {

@@ -91,7 +91,7 @@ public class MacroCommand implements PlugIn {
 
 	/** A training run gets a window with live curves when ImageJ's window is on the screen (not in batch mode). */
 	private static boolean showsWindow(String command) {
-		return (command.equals("train") || command.equals("continue")) && !GraphicsEnvironment.isHeadless() && IJ
+		return (command.equals("train") || command.equals("continue") || command.equals("improve")) && !GraphicsEnvironment.isHeadless() && IJ
 			.getInstance() != null;
 	}
 

@@ -2,6 +2,7 @@ package org.labelefficient.method;
 
 import static org.labelefficient.method.ActionSettings.*;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,8 @@ import org.labelefficient.setting.SettingValues;
  * ({@link ContrastivePretraining}); stage ii adds the same on local windows of the output map and the supervised loss;
  * stage iii fine-tunes with pseudo-labels and anatomical contrast ({@link AnatomicalFineTuning}). The stages run in
  * one training run, one after the other within the budget, or one run each, a later stage starting from the previous
- * stage's model. Half of each batch is labelled. The student is the model.
+ * stage's model. From a trained model ({@code init_model}) only stage iii runs, student and teacher starting from its
+ * weights ({@link ActionPlan}). Half of each batch is labelled. The student is the model.
  */
 public final class Action implements TrainingMethod {
 
@@ -46,8 +48,8 @@ public final class Action implements TrainingMethod {
 	}
 
 	@Override
-	public void check(SettingValues settings, BatchPlan plan, int patchSize) {
-		ActionPlan stages = ActionPlan.of(settings);
+	public void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {
+		ActionPlan stages = ActionPlan.of(settings, initModel);
 		int memory = settings.get(MEMORY_SIZE), pooling = settings.get(LOCAL_POOLING);
 		if ((stages.has(Stage.I) || stages.has(Stage.II)) && memory < plan.size()) throw new BadInputException(
 			MEMORY_SIZE.key() + " (" + memory + ") must be at least the batch size (" + plan.size() + ")");
@@ -58,13 +60,13 @@ public final class Action implements TrainingMethod {
 	}
 
 	@Override
-	public void check(SettingValues settings, UNetConfig network) {
-		ActionPlan.of(settings).checkInitModel(network);
+	public void check(SettingValues settings, UNetConfig network, Path initModel) {
+		ActionPlan.of(settings, initModel).checkInitModel(network);
 	}
 
 	@Override
 	public MethodGraph build(MethodContext c) {
-		ActionPlan plan = ActionPlan.of(c.settings());
+		ActionPlan plan = ActionPlan.of(c.settings(), c.initModel());
 		ActionModel m = new ActionModel(c, plan);
 		List<MethodGraph.Phase> phases = new ArrayList<>();
 		List<ParameterSet> variables = new ArrayList<>(m.variables());
@@ -76,8 +78,8 @@ public final class Action implements TrainingMethod {
 			phases.add(p.phase());
 			variables.add(p.optimizerState());
 		}
-		InheritedWeights inherited = plan.initModel() == null ? null : new InheritedWeights(plan.initModel(), m
-			.inheritedBy(plan.first()));
-		return new MethodGraph(phases, m.student, variables, inherited);
+		if (plan.inheritsCheckpoint()) return new MethodGraph(phases, m.student, variables, new InheritedWeights(plan
+			.initModel(), m.inheritedByStageII()), List.of());
+		return new MethodGraph(phases, m.student, variables, null, List.of(m.student.weights(), m.teacher.weights()));
 	}
 }

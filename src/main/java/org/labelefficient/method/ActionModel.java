@@ -94,12 +94,10 @@ final class ActionModel {
 	}
 
 	/**
-	 * What a run whose first stage is {@code first} takes from the previous stage's model: for stage ii everything
-	 * stage i trained (networks, global heads and memory, counters); for stage iii the student, which the teacher
-	 * copies at the first step.
+	 * What a run of stage ii takes from the stage i model's checkpoint: everything stage i trained (networks, global
+	 * heads and memory, counters).
 	 */
-	List<ParameterSet> inheritedBy(Stage first) {
-		if (first == Stage.III) return List.of(student.weights());
+	List<ParameterSet> inheritedByStageII() {
 		return List.of(student.weights(), teacher.weights(), counters, globalHead.weights(), teacherGlobalHead
 			.weights(), globalPredictor.weights(), globalQueue.weights());
 	}

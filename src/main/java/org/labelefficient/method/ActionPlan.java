@@ -1,6 +1,7 @@
 package org.labelefficient.method;
 
 import static org.labelefficient.method.ActionSettings.*;
+import static org.labelefficient.method.WarmStart.INIT_MODEL;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import org.labelefficient.setting.SettingValues;
 /**
  * Which of ACTION's stages a run trains and from what progress each runs: {@code stages=all} runs the stages with a
  * non-zero fraction one after the other within the iteration budget; {@code stages=i}, {@code ii} or {@code iii} runs
- * one stage for the whole budget, ii and iii starting from the model of the previous stage ({@code init_model}).
+ * one stage for the whole budget, ii starting from the checkpoint of a stage i model ({@code init_model}). Stage iii
+ * starts from any trained model of the same network; {@code stages=all} with a starting model is a warm start: stages
+ * i and ii, which pre-train a network that is already trained, are skipped and stage iii has every iteration.
  */
 record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 
@@ -32,16 +35,13 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 		}
 	}
 
-	/** Reads and checks the plan; every problem is a {@link BadInputException} naming the setting. */
-	static ActionPlan of(SettingValues s) {
+	/**
+	 * Reads and checks the plan of a run that starts from {@code initModel} ({@code null}: from scratch); every
+	 * problem is a {@link BadInputException} naming the setting.
+	 */
+	static ActionPlan of(SettingValues s, Path initModel) {
 		String stages = s.get(STAGES);
-		String init = s.get(INIT_MODEL).trim();
-		Path initModel = init.isEmpty() ? null : Path.of(init);
-		if (stages.equals("all")) {
-			if (initModel != null) throw new BadInputException(INIT_MODEL.key() + " is for " + STAGES.key() + "=ii or "
-				+ STAGES.key() + "=iii; " + STAGES.key() + "=all trains every stage from scratch");
-			return all(s);
-		}
+		if (stages.equals("all")) return initModel == null ? all(s) : single(Stage.III, initModel);
 		return single(Arrays.stream(Stage.values()).filter(st -> st.key.equals(stages)).findFirst().orElseThrow(),
 			initModel);
 	}
@@ -70,11 +70,12 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 	}
 
 	private static ActionPlan single(Stage stage, Path initModel) {
-		if (stage == Stage.I && initModel != null) throw new BadInputException(INIT_MODEL.key() + " is for "
-			+ STAGES.key() + "=ii or " + STAGES.key() + "=iii; stage i trains from scratch");
-		if (stage != Stage.I && initModel == null) throw new BadInputException(STAGES.key() + "=" + stage.key
-			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii") + "; give it as "
-			+ INIT_MODEL.key() + "=<model folder>");
+		String init = INIT_MODEL.key(), key = STAGES.key() + "=";
+		if (stage == Stage.I && initModel != null) throw new BadInputException(init + " is for " + key + "ii or " + key
+			+ "iii; stage i trains from scratch");
+		if (stage != Stage.I && initModel == null) throw new BadInputException(key + stage.key
+			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii") + "; give it as " + init
+			+ "=<model folder>" + (stage == Stage.III ? " (any model of the same network)" : ""));
 		return new ActionPlan(List.of(stage), List.of(0.0), initModel);
 	}
 
@@ -88,20 +89,22 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 		return stages.get(0);
 	}
 
+	/** Whether the run continues a stage i model's checkpoint (stage ii), rather than a model's network weights. */
+	boolean inheritsCheckpoint() {
+		return initModel != null && first() == Stage.II;
+	}
+
 	/**
-	 * Checks that the init model exists, was trained by ACTION's previous stage (ii from i; iii from ii or all) with
-	 * the same network, and has a checkpoint.
+	 * Checks that the model that stage ii continues exists, was trained by ACTION's stage i with the same network, and
+	 * has a checkpoint (stage iii and warm starts take any model of the same network, checked by the training loop).
 	 */
 	void checkInitModel(UNetConfig network) {
-		if (initModel == null) return;
+		if (!inheritsCheckpoint()) return;
 		ModelInfo info = ModelInfo.read(initModel);
-		String stages = info.methodSettings.getOrDefault(STAGES.key(), "");
-		if (!"action".equals(info.method)) throw new BadInputException(initModel, "was trained by " + info.method
-			+ ", not action; " + INIT_MODEL.key() + " must be an ACTION model of the previous stage");
-		boolean fits = first() == Stage.II ? stages.equals("i") : stages.equals("ii") || stages.equals("all");
-		String key = STAGES.key() + "=";
-		if (!fits) throw new BadInputException(initModel, "was trained with " + key + stages + "; " + key + first().key
-			+ " continues from a model trained with " + (first() == Stage.II ? key + "i" : key + "ii or " + key + "all"));
+		String stages = info.methodSettings.getOrDefault(STAGES.key(), ""), key = STAGES.key() + "=";
+		if (!"action".equals(info.method) || !stages.equals("i")) throw new BadInputException(initModel,
+			"was trained by " + info.method + (stages.isEmpty() ? "" : " with " + key + stages) + "; " + key
+				+ "ii continues from an ACTION model trained with " + key + "i");
 		if (!info.network().equals(network)) throw new BadInputException(initModel, "has the network "
 			+ info.network() + " but this run builds " + network + "; use the same network width and classes");
 		if (!Files.isRegularFile(ModelFolder.checkpoint(initModel).resolve("state.json")))

@@ -18,8 +18,6 @@ final class ActionSettings {
 		"share of the iterations for stage i with stages=all (paper: 100 of 400 epochs)"), probability("stage_ii_fraction",
 			0.25, "share for stage ii with stages=all (0: ablation w/o stage ii)"), probability("stage_iii_fraction", 0.5,
 				"share for stage iii with stages=all (paper: 200 of 400 epochs)"));
-	static final Setting<String> INIT_MODEL = Setting.text("init_model", "",
-		"model folder the run starts from: a stages=i model for stages=ii, a stages=ii or all model for stages=iii");
 	static final Setting<Double> STUDENT_TEMPERATURE = positive("student_temperature", 0.1,
 		"tau_s of the contrastive distillation");
 	static final Setting<Double> TEACHER_TEMPERATURE = positive("teacher_temperature", 0.01,
@@ -56,7 +54,7 @@ final class ActionSettings {
 		"grid of the representation head in pixels (ACTION: 1, full resolution; ReCo: 4)").among(1, 2, 4, 8);
 
 	static final List<Setting<?>> ALL = List.of(STAGES, FRACTIONS.get(0), FRACTIONS.get(1), FRACTIONS.get(2),
-		INIT_MODEL, TeacherSettings.EMA_DECAY.withDefault(0.99,
+		TeacherSettings.EMA_DECAY.withDefault(0.99,
 			"teacher EMA decay (with warm-up min(1 - 1/step, decay) from each start)"), TeacherSettings.batchStatistics(
 				true), STUDENT_TEMPERATURE, TEACHER_TEMPERATURE, MEMORY_SIZE, LATENT_DIM, LOCAL_POOLING, GLOBAL_WEIGHT,
 		LOCAL_WEIGHT, AUGMENT_STRENGTH, AUGMENT_PROBABILITY, CUTMIX_AREA, UNSUPERVISED_WEIGHT, ANCO_WEIGHT,

@@ -71,7 +71,7 @@ public final class MeanTeacher implements TrainingMethod {
 			.learningRate, c.inputs().step));
 		Op ema = TeacherSettings.ema(c, tf.withControlDependencies(first), teacher, student, c.inputs().step);
 		return new MethodGraph(ema, loss, terms, student, List.of(student.weights(), teacher.weights(), optimizer
-			.state()));
+			.state())).withNetworks(student, teacher);
 	}
 
 	private static Map<String, Operand<TFloat32>> terms(MethodContext c, UNet.Forward student, UNet.Forward teacher) {

@@ -1,5 +1,7 @@
 package org.labelefficient.method;
 
+import java.nio.file.Path;
+
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.UNet;
@@ -16,9 +18,24 @@ import org.tensorflow.types.TInt64;
  *
  * @param plan the composition of the batches fed ({@code null} when unknown: then no pass separates the labelled
  *        samples from the unlabelled ones)
+ * @param initModel the model folder whose weights a warm start begins with ({@code init_model}), or {@code null}
  */
 public record MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network,
-	OptimizerFactory optimizers, SettingValues settings, BatchPlan plan) {
+	OptimizerFactory optimizers, SettingValues settings, BatchPlan plan, Path initModel) {
+
+	/** A context for a run from freshly initialised weights. */
+	public MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network, OptimizerFactory optimizers,
+		SettingValues settings, BatchPlan plan) {
+		this(graph, tf, inputs, network, optimizers, settings, plan, null);
+	}
+
+	/**
+	 * Whether the run starts from a trained model ({@code init_model}): its networks already know the labelled data,
+	 * so a method skips the stages that only (re-)learn it.
+	 */
+	public boolean warmStart() {
+		return initModel != null;
+	}
 
 	/** A context whose batch composition is unknown. */
 	public MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network, OptimizerFactory optimizers,

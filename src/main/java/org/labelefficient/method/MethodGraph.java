@@ -1,5 +1,6 @@
 package org.labelefficient.method;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,12 @@ import org.tensorflow.types.TFloat32;
 /**
  * A method's training graph: its phases (each an op that performs one iteration, the total loss and its named terms
  * for the log, and the training progress from which it runs), the network whose weights become the model, every
- * variable set (initialised and checkpointed by the loop), and optionally weights that a fresh run takes from another
- * model before its first iteration.
+ * variable set (initialised and checkpointed by the loop), optionally weights that a fresh run takes from another
+ * model's checkpoint before its first iteration, and the U-Nets (student first, then any teacher) that a warm start
+ * ({@code init_model}) sets to the weights of the model it starts from.
  */
-public record MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet> variables, InheritedWeights inherited) {
+public record MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet> variables, InheritedWeights inherited,
+	List<ParameterSet> networks) {
 
 	/**
 	 * One phase of training: {@code step} runs one iteration while the progress (iteration / iterations) is at least
@@ -32,12 +35,24 @@ public record MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet>
 				"Phases must be in order of their start");
 		phases = List.copyOf(phases);
 		variables = List.copyOf(variables);
+		networks = List.copyOf(networks);
+	}
+
+	/** A graph whose only network is its predictor. */
+	public MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet> variables, InheritedWeights inherited) {
+		this(phases, predictor, variables, inherited, List.of(predictor.weights()));
 	}
 
 	/** A graph with a single phase and no inherited weights. */
 	public MethodGraph(Op step, Operand<TFloat32> loss, Map<String, Operand<TFloat32>> terms, UNet predictor,
 		List<ParameterSet> variables) {
 		this(List.of(new Phase(0, step, loss, terms)), predictor, variables, null);
+	}
+
+	/** The same graph with the given U-Nets as the ones a warm start sets (student first). */
+	public MethodGraph withNetworks(UNet... nets) {
+		return new MethodGraph(phases, predictor, variables, inherited, Arrays.stream(nets).map(UNet::weights)
+			.toList());
 	}
 
 	/** The phase that runs at training progress {@code progress} in [0, 1]. */

@@ -34,7 +34,9 @@ import org.tensorflow.types.TInt64;
  * data), in a phase of its own: the student's weights and optimiser do not move (not even by weight decay) and its
  * optimiser starts with the reciprocal phase. The student is the model; it never steps on labelled data. As in the
  * code, each pass computes only what its loss uses: the teacher both halves (two batch-norm groups), the student the
- * unlabelled half before its step and the labelled half after it, the pre-training teacher the labelled half.
+ * unlabelled half before its step and the labelled half after it, the pre-training teacher the labelled half. A warm
+ * start ({@code init_model}, as the code starts from a separately trained supervised model) gives student and teacher
+ * the model's weights and skips the pre-training: every iteration is reciprocal.
  */
 public final class Reciprocal implements TrainingMethod {
 
@@ -73,13 +75,18 @@ public final class Reciprocal implements TrainingMethod {
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
 		ParameterSet counter = new ParameterSet(tf, "reciprocal_steps");
 		counter.state(COUNTER, Init.ZEROS);
-		Optimizer pretrainOptimizer = c.optimizers().create(tf, "teacher_pretrain_optimizer");
 		Optimizer studentOptimizer = c.optimizers().create(tf, "student_optimizer");
 		Optimizer teacherOptimizer = c.optimizers().create(tf, "teacher_optimizer");
-		List<MethodGraph.Phase> phases = List.of(pretraining(c, teacher, pretrainOptimizer), reciprocal(c, student,
-			teacher, counter, studentOptimizer, teacherOptimizer));
-		return new MethodGraph(phases, student, List.of(student.weights(), teacher.weights(), counter, pretrainOptimizer
-			.state(), studentOptimizer.state(), teacherOptimizer.state()), null);
+		List<MethodGraph.Phase> phases = new ArrayList<>();
+		List<ParameterSet> variables = new ArrayList<>(List.of(student.weights(), teacher.weights(), counter,
+			studentOptimizer.state(), teacherOptimizer.state()));
+		if (!c.warmStart()) {
+			Optimizer pretrainOptimizer = c.optimizers().create(tf, "teacher_pretrain_optimizer");
+			phases.add(pretraining(c, teacher, pretrainOptimizer));
+			variables.add(pretrainOptimizer.state());
+		}
+		phases.add(reciprocal(c, student, teacher, counter, studentOptimizer, teacherOptimizer));
+		return new MethodGraph(phases, student, variables, null, List.of(student.weights(), teacher.weights()));
 	}
 
 	/**
@@ -145,7 +152,8 @@ public final class Reciprocal implements TrainingMethod {
 		terms.put("student_pl", studentPseudo);
 		terms.put("teacher_sup", teacherSupervised);
 		terms.put("feedback", h);
-		return new MethodGraph.Phase(c.settings().real(PRETRAIN), tf.withControlDependencies(List.of(count)).noOp(), tf
+		return new MethodGraph.Phase(c.warmStart() ? 0 : c.settings().real(PRETRAIN), tf.withControlDependencies(List
+			.of(count)).noOp(), tf
 			.math.add(studentPseudo, teacherSupervised), terms);
 	}
 

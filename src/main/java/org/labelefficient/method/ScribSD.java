@@ -86,7 +86,7 @@ public final class ScribSD implements TrainingMethod {
 		Op ema = TeacherSettings.ema(c, tf.withControlDependencies(first), teacher, student, c.inputs().step);
 		UNet predictor = s.get(USE_TEACHER) ? teacher : student;
 		return new MethodGraph(ema, loss, terms, predictor, List.of(student.weights(), teacher.weights(), head.weights(),
-			optimizer.state()));
+			optimizer.state())).withNetworks(student, teacher);
 	}
 
 	private static Map<String, Operand<TFloat32>> terms(MethodContext c, UNet.Forward student, UNet.Forward teacher,

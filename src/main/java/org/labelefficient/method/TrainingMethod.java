@@ -1,5 +1,6 @@
 package org.labelefficient.method;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.labelefficient.data.BatchPlan;
@@ -38,13 +39,13 @@ public interface TrainingMethod {
 
 	/**
 	 * Checks what depends on several settings (each value is already checked by its declaration) against the batch
-	 * plan and the patch size, before any data is read; a problem is a
-	 * {@link org.labelefficient.io.BadInputException} in one plain sentence.
+	 * plan, the patch size and the model the run starts from ({@code null}: none), before any data is read; a problem
+	 * is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
-	default void check(SettingValues settings, BatchPlan plan, int patchSize) {}
+	default void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {}
 
 	/** Checks the settings against the network the data calls for (known once the data is read). */
-	default void check(SettingValues settings, UNetConfig network) {}
+	default void check(SettingValues settings, UNetConfig network, Path initModel) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

@@ -31,6 +31,8 @@ public final class NetworkExporter {
 	public static final String INPUT = "image";
 	/** Name of the output tensor and signature output. */
 	public static final String OUTPUT = "probabilities";
+	/** Prefix of the network's variable names in the SavedModel ({@code net_<parameter>}). */
+	public static final String PARAMETERS = "net";
 	/** Signature key. */
 	public static final String SIGNATURE = "serving_default";
 
@@ -44,7 +46,7 @@ public final class NetworkExporter {
 		Files.delete(tmp);
 		try (Graph g = new Graph(); Session s = SessionFactory.open(g)) {
 			Ops tf = Ops.create(g);
-			UNet net = new UNet(config, new ParameterSet(tf, "net"));
+			UNet net = new UNet(config, new ParameterSet(tf, PARAMETERS));
 			Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
 				-1, -1, config.inChannels())));
 			Operand<TFloat32> probabilities = tf.withName(OUTPUT).nn.softmax(net.forward(tf, input, false, null)

@@ -25,16 +25,22 @@ public final class ContinueRequest {
 		ModelInfo info = ModelInfo.read(model);
 		if (iterations <= info.iterationsDone) throw new BadInputException(model, "has already trained "
 			+ info.iterationsDone + " iterations; ask for a larger total than that, not " + iterations);
-		Map<String, String> o = new LinkedHashMap<>();
-		info.training.forEach((k, v) -> o.put(k, number(v)));
+		Map<String, String> o = recorded(info);
 		o.put(LoopSettings.ITERATIONS.key(), Integer.toString(iterations));
 		o.put(METHOD.key(), info.method);
 		o.putAll(info.methodSettings);
 		o.put(OUTPUT.key(), model.toString());
+		o.put(RESUME.key(), "true");
+		return o;
+	}
+
+	/** The options a model was trained with, as recorded in its description, without its method's settings. */
+	static Map<String, String> recorded(ModelInfo info) {
+		Map<String, String> o = new LinkedHashMap<>();
+		info.training.forEach((k, v) -> o.put(k, number(v)));
 		o.put(UNLABELLED_VALUE.key(), Integer.toString(info.unlabelledValue));
 		o.put(NORMALIZATION.key(), info.normalization);
 		o.put(NUM_CLASSES.key(), Integer.toString(info.numClasses));
-		o.put(RESUME.key(), "true");
 		return o;
 	}
 

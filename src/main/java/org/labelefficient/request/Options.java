@@ -90,6 +90,15 @@ public final class Options {
 		return new SettingValues(declared, given);
 	}
 
+	/** The options nobody asked for yet, marked as used: for a command that passes them on to another. */
+	public Map<String, String> remaining() {
+		Map<String, String> rest = new LinkedHashMap<>();
+		values.forEach((k, v) -> {
+			if (used.add(k)) rest.put(k, v);
+		});
+		return rest;
+	}
+
 	/** Fails if an option was given that no getter asked for. */
 	public void checkAllUsed() {
 		List<String> unknown = new ArrayList<>();

@@ -65,10 +65,12 @@ public final class SettingValues {
 		return Collections.unmodifiableMap(text);
 	}
 
-	/** Every value as a plain JSON value (numbers, booleans, text), in declaration order. */
+	/** Every value given or defaulted as a plain JSON value (numbers, booleans, text), in declaration order. */
 	public Map<String, Object> asJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
-		values.forEach((k, v) -> json.put(k, v instanceof Number || v instanceof Boolean ? v : text.get(k)));
+		values.forEach((k, v) -> {
+			if (v != null) json.put(k, v instanceof Number || v instanceof Boolean ? v : text.get(k));
+		});
 		return json;
 	}
 }

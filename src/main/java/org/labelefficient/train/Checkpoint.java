@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.AtomicFiles;
+import org.labelefficient.model.NetworkExporter;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.Tensors;
 import org.tensorflow.Graph;
@@ -80,7 +81,7 @@ final class Checkpoint {
 		for (ParameterSet set : sets)
 			for (ParameterSet.Parameter p : set.parameters())
 				names.add(set.prefix() + "_" + p.name());
-		List<float[]> values = read(dir, names);
+		List<float[]> values = read(dir.resolve(PREFIX), dir, names);
 		int i = 0;
 		for (ParameterSet set : sets) {
 			Map<String, float[]> byName = new LinkedHashMap<>();
@@ -90,17 +91,34 @@ final class Checkpoint {
 		}
 	}
 
+	/**
+	 * Writes the network weights of the SavedModel in {@code savedModel} (a model folder's {@code best/}) into each of
+	 * {@code networks}, U-Nets of the network it holds: a warm start. A weight the SavedModel lacks is a
+	 * {@link BadInputException} naming the folder.
+	 */
+	static void loadNetwork(Session session, Path savedModel, List<ParameterSet> networks) {
+		if (networks.isEmpty()) return;
+		List<ParameterSet.Parameter> parameters = networks.get(0).parameters();
+		List<float[]> values = read(savedModel.resolve("variables").resolve("variables"), savedModel, parameters
+			.stream().map(p -> NetworkExporter.PARAMETERS + "_" + p.name()).toList());
+		Map<String, float[]> byName = new LinkedHashMap<>();
+		for (int i = 0; i < parameters.size(); i++)
+			byName.put(parameters.get(i).name(), values.get(i));
+		for (ParameterSet net : networks)
+			net.write(session, byName);
+	}
+
 	private static Operand<TString> strings(Ops tf, List<String> values) {
 		return tf.constant(StandardCharsets.UTF_8, values.toArray(String[]::new));
 	}
 
-	/** The values of the named variables in the checkpoint in {@code dir}. */
-	private static List<float[]> read(Path dir, List<String> names) {
+	/** The values of the named variables in the checkpoint with path prefix {@code prefix} (in folder {@code dir}). */
+	private static List<float[]> read(Path prefix, Path dir, List<String> names) {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			List<Class<? extends TType>> types = new ArrayList<>();
 			names.forEach(n -> types.add(TFloat32.class));
-			Restore restore = tf.train.restore(tf.constant(dir.resolve(PREFIX).toString()), strings(tf, names), strings(tf,
+			Restore restore = tf.train.restore(tf.constant(prefix.toString()), strings(tf, names), strings(tf,
 				names.stream().map(n -> "").toList()), types);
 			Session.Runner runner = s.runner();
 			restore.tensors().forEach(runner::fetch);

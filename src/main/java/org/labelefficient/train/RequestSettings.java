@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.method.Methods;
+import org.labelefficient.method.WarmStart;
 import org.labelefficient.setting.Setting;
 
 /**
@@ -24,8 +25,8 @@ public final class RequestSettings {
 		"continue from the model folder's checkpoint");
 
 	/** Every request setting, in the order of help texts: the run's own, then how the dataset is read. */
-	public static final List<Setting<?>> ALL = Stream.concat(Stream.of(DATASET, METHOD, OUTPUT, RESUME),
-		DatasetSettings.ALL.stream()).toList();
+	public static final List<Setting<?>> ALL = Stream.concat(Stream.of(DATASET, METHOD, OUTPUT, RESUME,
+		WarmStart.INIT_MODEL), DatasetSettings.ALL.stream()).toList();
 
 	/**
 	 * What {@code model.json} records under {@code training} beside the loop settings: all but the method (recorded

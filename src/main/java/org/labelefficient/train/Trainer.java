@@ -50,9 +50,10 @@ public final class Trainer {
 		TrainingSettings s = job.settings();
 		BatchPlan plan = job.method().batchPlan(s.batchSize());
 		Path checkpointDir = ModelFolder.checkpoint(job.output());
-		TrainingGraph g = new TrainingGraph(job.method(), job.network(), s, job.methodSettings());
+		TrainingGraph g = new TrainingGraph(job.method(), job.network(), s, job.methodSettings(), job.initModel());
 		try (g.graph; Session session = SessionFactory.open(g.graph)) {
 			Checkpoint.State state = start(session, g, checkpointDir);
+			double startDice = state.bestDice < 0 || job.validation().isEmpty() ? Double.NaN : state.bestDice;
 			RemainingTime timer = new RemainingTime();
 			double lossSum = 0;
 			int lossCount = 0;
@@ -81,8 +82,12 @@ public final class Trainer {
 			}
 			if (control.shouldStop() && lossCount > 0) save(session, g, state, lossSum / lossCount, checkpointDir,
 				batch);
-			return new TrainingResult(job.output(), state.iterationsDone, control.isCancelled(), state.bestDice < 0
-				? Double.NaN : state.bestDice, state.bestIteration, state.secondsTrained);
+			TrainingResult result = new TrainingResult(job.output(), state.iterationsDone, control.isCancelled(), state
+				.bestDice < 0 ? Double.NaN : state.bestDice, state.bestIteration, state.secondsTrained, startDice);
+			if (!Double.isNaN(startDice)) listener.log(String.format(
+				"Validation Dice %.4f at the start of this run, %.4f now (best, iteration %d): %+.4f", startDice, result
+					.bestDice(), result.bestIteration(), result.bestDice() - startDice));
+			return result;
 		}
 	}
 
@@ -95,12 +100,34 @@ public final class Trainer {
 		List<ParameterSet> sets = g.variables();
 		for (int i = 0; i < sets.size(); i++)
 			sets.get(i).initialize(session, job.settings().seed() * 1000 + i);
+		if (job.initModel() != null && !g.method.networks().isEmpty()) {
+			Checkpoint.loadNetwork(session, ModelFolder.best(job.initModel()), g.method.networks());
+			listener.log("Starting from the weights of " + job.initModel());
+		}
 		InheritedWeights inherited = g.method.inherited();
 		if (inherited != null) {
 			Checkpoint.load(session, ModelFolder.checkpoint(inherited.model()), inherited.sets());
-			listener.log("Starting from the weights of " + inherited.model());
+			listener.log("Starting from the training state of " + inherited.model());
 		}
-		return new Checkpoint.State();
+		Checkpoint.State state = new Checkpoint.State();
+		if (job.initModel() != null) validateStart(session, g, state);
+		return state;
+	}
+
+	/**
+	 * Validates the weights a warm start begins with and makes them the best model so far, so that the run can only
+	 * keep or improve on the model it was given.
+	 */
+	private void validateStart(Session session, TrainingGraph g, Checkpoint.State state) throws IOException {
+		if (job.validation().isEmpty()) return;
+		double dice = validate(session, g);
+		state.bestDice = dice;
+		state.bestIteration = 0;
+		state.history.add(new HistoryEntry(0, Double.NaN, dice, 0));
+		NetworkExporter.export(job.network(), g.method.predictor().weights().read(session), ModelFolder.best(job
+			.output()));
+		listener.log(String.format("Validation Dice of the starting weights: %.4f", dice));
+		listener.validated(0, dice, true);
 	}
 
 	/** The random source of one iteration: depends only on the seed and the iteration, so a resumed run repeats. */
@@ -143,7 +170,7 @@ public final class Trainer {
 		if (!finite(weights) || !predictsFinite(session, g, last)) throw diverged(
 			"weights became unusable (NaN or infinite outputs) by", state.iterationsDone, state);
 		double dice = validate(session, g);
-		state.history.add(new HistoryEntry(state.iterationsDone, meanLoss, dice));
+		state.history.add(new HistoryEntry(state.iterationsDone, meanLoss, dice, state.secondsTrained));
 		boolean best = job.validation().isEmpty() || dice > state.bestDice;
 		if (best) {
 			state.bestDice = job.validation().isEmpty() ? -1 : dice;

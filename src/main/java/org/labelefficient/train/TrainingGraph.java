@@ -1,5 +1,6 @@
 package org.labelefficient.train;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,10 +35,10 @@ final class TrainingGraph {
 	final Operand<TFloat32> validationProbabilities;
 
 	TrainingGraph(TrainingMethod trainingMethod, UNetConfig network, TrainingSettings settings,
-		SettingValues methodSettings) {
+		SettingValues methodSettings, Path initModel) {
 		inputs = new TrainingInputs(tf, settings.patchSize());
 		MethodContext context = new MethodContext(graph, tf, inputs, network, (ops, prefix) -> optimizer(ops, prefix,
-			settings), methodSettings, trainingMethod.batchPlan(settings.batchSize()));
+			settings), methodSettings, trainingMethod.batchPlan(settings.batchSize()), initModel);
 		method = trainingMethod.build(context);
 		validationImages = tf.withName("validation_images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
 			-1, -1, 1)));

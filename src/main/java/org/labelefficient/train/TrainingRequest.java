@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.Methods;
+import org.labelefficient.method.WarmStart;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.setting.SettingValues;
 
@@ -101,6 +102,16 @@ public record TrainingRequest(SettingValues values, SettingValues methodSettings
 
 	public boolean resume() {
 		return values.get(RESUME);
+	}
+
+	/** The model folder whose weights the networks start from (a warm start), or {@code null}. */
+	public Path initModel() {
+		return values.get(WarmStart.INIT_MODEL);
+	}
+
+	/** A folder of further images to learn from as unlabelled cases, or {@code null}. */
+	public Path unlabelledImages() {
+		return values.get(UNLABELLED_IMAGES);
 	}
 
 	/** Whether slices smaller than the patch are padded (else they are an error). */

@@ -2,6 +2,7 @@ package org.labelefficient.train;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.labelefficient.data.TrainingSlice;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingMethod;
+import org.labelefficient.method.WarmStart;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.nn.UNetConfig;
@@ -48,12 +50,13 @@ public final class TrainingRunner {
 		SettingValues methodSettings = request.methodSettings();
 		Normalization normalization = Normalization.parse(request.normalization());
 		checkOutput(request);
+		ModelInfo start = request.initModel() == null ? null : startingModel(request.initModel(), normalization);
 		TrainingSettings s = request.settings();
 		BatchPlan plan = method.batchPlan(s.batchSize());
-		method.check(methodSettings, plan, s.patchSize());
+		method.check(methodSettings, plan, s.patchSize(), request.initModel());
 		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
-				.validationList(), normalization, s.seed()));
+				.validationList(), normalization, s.seed(), request.unlabelledImages()));
 		listener.log(request.dataset() + ": " + data.summary());
 		if (!request.allowPadding()) checkNoPadding(data, s.patchSize());
 		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
@@ -61,11 +64,34 @@ public final class TrainingRunner {
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
-		method.check(methodSettings, network);
+		method.check(methodSettings, network, request.initModel());
+		if (start != null) checkStartingNetwork(request.initModel(), start, network);
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request
-			.resume(), describe(request, method, methodSettings, network, normalization));
+			.resume(), describe(request, method, methodSettings, network, normalization), request.initModel());
+	}
+
+	/**
+	 * The description of the model a warm start begins with, checked before the data is read: it must have exported
+	 * weights and the run's intensity normalisation.
+	 */
+	private static ModelInfo startingModel(Path model, Normalization normalization) {
+		ModelInfo info = ModelInfo.read(model);
+		if (!Files.isDirectory(ModelFolder.best(model))) throw new BadInputException(model,
+			"has no trained weights (best/) to start from");
+		String key = DatasetSettings.NORMALIZATION.key() + "=";
+		if (!normalization.key().equals(info.normalization)) throw new BadInputException(model, "was trained with "
+			+ key + info.normalization + " but this run uses " + key + normalization.key() + "; "
+			+ WarmStart.INIT_MODEL.key() + " needs the same normalisation");
+		return info;
+	}
+
+	/** A warm start needs the network this run builds (known once the data is read). */
+	private static void checkStartingNetwork(Path model, ModelInfo start, UNetConfig network) {
+		if (!start.network().equals(network)) throw new BadInputException(model, "has the network " + start.network()
+			+ " but this run builds " + network + "; " + WarmStart.INIT_MODEL.key()
+			+ " needs a model with the same classes, " + LoopSettings.BASE_CHANNELS.key() + " and heads");
 	}
 
 	private static void checkOutput(TrainingRequest r) throws IOException {

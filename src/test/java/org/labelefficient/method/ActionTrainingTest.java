@@ -53,8 +53,14 @@ public class ActionTrainingTest {
 
 	private static TrainingResult train(String name, int iterations, Map<String, String> settings,
 		List<Map<String, Double>> terms) throws Exception {
+		return train(name, iterations, settings, null, terms);
+	}
+
+	private static TrainingResult train(String name, int iterations, Map<String, String> settings, Path initModel,
+		List<Map<String, Double>> terms) throws Exception {
 		Map<String, String> all = new HashMap<>(LIGHT);
 		all.putAll(settings);
+		if (initModel != null) all.put("init_model", initModel.toString());
 		return TrainingRunner.run(Requests.of(all, "dataset=" + dataset, "method=action", "output=" + tmp.getRoot()
 			.toPath().resolve(name), "validation_fraction=0", "iterations=" + iterations, "batch_size=4",
 			"patch_size=32", "lr_step=1000", "weight_decay=0", "validation_interval=" + iterations, "base_channels=4",
@@ -83,15 +89,27 @@ public class ActionTrainingTest {
 		List<Map<String, Double>> terms = new ArrayList<>();
 		train("i", 2, Map.of("stages", "i"), terms);
 		Path stage1 = tmp.getRoot().toPath().resolve("i");
-		train("ii", 2, Map.of("stages", "ii", "init_model", stage1.toString()), terms);
+		train("ii", 2, Map.of("stages", "ii"), stage1, terms);
 		Path stage2 = tmp.getRoot().toPath().resolve("ii");
-		TrainingResult r = train("iii", 2, Map.of("stages", "iii", "init_model", stage2.toString()), terms);
+		TrainingResult r = train("iii", 2, Map.of("stages", "iii"), stage2, terms);
 		assertEquals(2, r.iterationsDone());
 		assertEquals("[ce, dice, pseudo, anco]", terms.get(5).keySet().toString());
 		assertEquals("iii", ModelInfo.read(tmp.getRoot().toPath().resolve("iii")).methodSettings.get("stages"));
-		BadInputException wrong = assertThrows(BadInputException.class, () -> train("bad", 2, Map.of("stages", "iii",
-			"init_model", stage1.toString()), terms));
-		assertTrue(wrong.getMessage(), wrong.getMessage().contains("stages=ii or stages=all"));
+		BadInputException wrong = assertThrows(BadInputException.class, () -> train("bad", 2, Map.of("stages", "ii"),
+			stage2, terms));
+		assertTrue(wrong.getMessage(), wrong.getMessage().contains("continues from an ACTION model trained with "
+			+ "stages=i"));
+	}
+
+	@Test
+	public void aWarmStartRunsStageIiiOnlyFromTheGivenModel() throws Exception {
+		List<Map<String, Double>> terms = new ArrayList<>();
+		train("pre", 2, Map.of("stages", "i"), terms);
+		terms.clear();
+		TrainingResult r = train("warm", 4, Map.of(), tmp.getRoot().toPath().resolve("pre"), terms);
+		assertEquals(4, r.iterationsDone());
+		for (Map<String, Double> t : terms)
+			assertEquals("[ce, dice, pseudo, anco]", t.keySet().toString());
 	}
 
 	@Test
@@ -100,13 +118,18 @@ public class ActionTrainingTest {
 		assertEquals("stages must be one of all, i, ii, iii, got iv", refused(Map.of("stages", "iv"), terms));
 		assertTrue(refused(Map.of("stage_i_fraction", "0.5"), terms).contains("add up to 1"));
 		assertTrue(refused(Map.of("stages", "iii"), terms).contains("init_model"));
-		assertTrue(refused(Map.of("stages", "ii", "init_model", "/no/such/model"), terms).contains("not found"));
+		assertTrue(refused(Map.of("stages", "ii"), Path.of("/no/such/model"), terms).contains("not found"));
 		assertEquals("memory_size (3) must be at least the batch size (4)", refused(Map.of("memory_size", "3"),
 			terms));
 		assertTrue(terms.isEmpty());
 	}
 
 	private static String refused(Map<String, String> settings, List<Map<String, Double>> terms) {
-		return assertThrows(BadInputException.class, () -> train("refused", 2, settings, terms)).getMessage();
+		return refused(settings, null, terms);
+	}
+
+	private static String refused(Map<String, String> settings, Path initModel, List<Map<String, Double>> terms) {
+		return assertThrows(BadInputException.class, () -> train("refused", 2, settings, initModel, terms))
+			.getMessage();
 	}
 }

@@ -26,7 +26,7 @@ import org.labelefficient.train.RequestSettings;
  * The documentation's option tables agree with the declarations, so they cannot drift (issue 17). Every markdown table
  * whose second column is "default" (in README.md or docs/*.md, wherever it has moved) is checked against the settings
  * its section names: the section of {@code `train`} against the request and loop settings, the section of a method
- * id against that method's settings. Each key a row names must be declared with the default the row gives; keys
+ * id against that method's settings (and the request and loop settings it may discuss). Each key a row names must be declared with the default the row gives; keys
  * written {@code `key`=value} in the text of a table are checked the same way; the {@code train} table must name
  * every request and loop setting.
  */
@@ -83,15 +83,13 @@ public class OptionTablesTest {
 		return declared.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
 	}
 
-	/** The settings of the table's section: train's, or a method's. */
+	/** The settings of the table's section: train's, or a method's with train's (which its table may discuss). */
 	private static List<Setting<?>> declarationsOf(Table t) {
 		String section = section(t);
-		if (section.equals("train")) {
-			List<Setting<?>> all = new ArrayList<>(RequestSettings.ALL);
-			all.addAll(LoopSettings.ALL);
-			return all;
-		}
-		return Methods.get(section).settings();
+		List<Setting<?>> all = new ArrayList<>(RequestSettings.ALL);
+		all.addAll(LoopSettings.ALL);
+		if (!section.equals("train")) all.addAll(Methods.get(section).settings());
+		return all;
 	}
 
 	/** The command or method id named in backticks by the heading. */
