@@ -2,6 +2,7 @@ package org.labelefficient.cli;
 
 import java.io.PrintStream;
 
+import org.labelefficient.request.Options;
 import org.labelefficient.train.TrainingHooks;
 
 /** One {@code label-efficient} sub-command: reads its options, checks them all, then calls into the core. */

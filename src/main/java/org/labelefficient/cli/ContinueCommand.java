@@ -1,8 +1,12 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 
-import org.labelefficient.train.ContinueRequest;
+import org.labelefficient.request.Options;
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.request.ContinueRequest;
+import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.TrainingHooks;
 
 /** {@code continue}: trains a model further from its checkpoint, with the settings recorded in the model. */
@@ -15,7 +19,8 @@ final class ContinueCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "continue model=<model folder> iterations=<new total>";
+		return name() + " " + CommandSettings.MODEL.key() + "=<model folder> " + LoopSettings.ITERATIONS.key()
+			+ "=<new total>";
 	}
 
 	@Override
@@ -25,10 +30,9 @@ final class ContinueCommand implements CliCommand {
 
 	@Override
 	public void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
-		var model = options.path("model");
-		int iterations = options.integer("iterations", 0);
+		var model = options.values(List.of(CommandSettings.MODEL)).get(CommandSettings.MODEL);
+		int iterations = LoopSettings.ITERATIONS.parse(options.string(LoopSettings.ITERATIONS.key()));
 		options.checkAllUsed();
-		new TrainCommand().run(Options.of("continue", ContinueRequest.options(model, iterations)), out,
-			hooks);
+		new TrainCommand().run(Options.of(name(), ContinueRequest.options(model, iterations)), out, hooks);
 	}
 }

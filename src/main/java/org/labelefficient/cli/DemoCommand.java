@@ -3,9 +3,10 @@ package org.labelefficient.cli;
 import java.io.PrintStream;
 
 import org.labelefficient.demo.DemoRun;
-import org.labelefficient.io.BadInputException;
-import org.labelefficient.method.Methods;
 import org.labelefficient.metrics.MetricsTable;
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.request.Options;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.train.TrainingControl;
 
 /**
@@ -21,17 +22,15 @@ final class DemoCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "demo [output=demo-out] [method=scribsd] [iterations=300] [size=96] [seed=1]";
+		return Help.usage(name(), CommandSettings.DEMO);
 	}
 
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
-		DemoRun demo = new DemoRun(options.path("output", "demo-out"), options.string("method", "scribsd"), options
-			.integer("iterations", 300), options.integer("size", 96), options.integer("seed", 1));
-		Methods.get(demo.method());
+		SettingValues v = options.values(CommandSettings.DEMO);
 		options.checkAllUsed();
-		if (demo.size() < 64) throw new BadInputException("size must be at least 64, got "
-			+ demo.size());
+		DemoRun demo = new DemoRun(v.get(CommandSettings.DEMO_OUTPUT), v.get(CommandSettings.DEMO_METHOD), v.get(
+			CommandSettings.DEMO_ITERATIONS), v.get(CommandSettings.DEMO_SIZE), v.get(CommandSettings.DEMO_SEED));
 		MetricsTable table = demo.run(new ConsoleProgress(out, 50), new TrainingControl(), out::println);
 		out.print(table.toText());
 		out.println("Results in " + demo.folder().toAbsolutePath() + " (metrics.csv, a PNG figure per test volume, "

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.request.Options;
+import org.labelefficient.setting.SettingValues;
 
 /** {@code evaluate}: Dice, Jaccard, HD95, ASD and ASSD of predictions against references; table and CSV. */
 final class EvaluateCommand implements CliCommand {
@@ -16,18 +19,17 @@ final class EvaluateCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "evaluate prediction=<file or folder> reference=<file or folder> [spacing=x,y,z] [num_classes=N] "
-			+ "[output=<csv>]";
+		return Help.usage(name(), CommandSettings.EVALUATE);
 	}
 
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
-		Path prediction = options.path("prediction"), reference = options.path("reference");
-		double[] spacing = options.has("spacing") ? Options.spacing(options.string("spacing")) : null;
-		int numClasses = options.integer("num_classes", 0);
-		Path csv = options.has("output") ? options.path("output") : null;
+		SettingValues v = options.values(CommandSettings.EVALUATE);
 		options.checkAllUsed();
-		MetricsTable table = new FolderEvaluation(spacing, numClasses).evaluate(prediction, reference, s -> {});
+		Path csv = v.get(CommandSettings.CSV);
+		MetricsTable table = new FolderEvaluation(CommandSettings.spacing(v.get(CommandSettings.SPACING)), v.get(
+			CommandSettings.EVALUATE_CLASSES)).evaluate(v.get(CommandSettings.PREDICTION), v.get(
+				CommandSettings.REFERENCE), s -> {});
 		out.print(table.toText());
 		if (csv != null) {
 			table.writeCsv(csv);

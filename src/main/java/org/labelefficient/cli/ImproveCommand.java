@@ -1,10 +1,12 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
-import org.labelefficient.train.ImproveRequest;
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.request.ImproveRequest;
+import org.labelefficient.request.Options;
+import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingHooks;
 
 /**
@@ -20,8 +22,9 @@ final class ImproveCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "improve model=<trained model folder> method=" + String.join("|", ImproveRequest.semiSupervised())
-			+ " output=<new model folder> [unlabelled_images=<folder>] [iterations=N ... any train key]";
+		return name() + " " + CommandSettings.MODEL.key() + "=<trained model folder> " + RequestSettings.METHOD.key()
+			+ "=" + String.join("|", ImproveRequest.semiSupervised()) + " " + RequestSettings.OUTPUT.key()
+			+ "=<new model folder> [any train key]";
 	}
 
 	@Override
@@ -31,9 +34,7 @@ final class ImproveCommand implements CliCommand {
 
 	@Override
 	public void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
-		var model = options.path("model");
-		Map<String, String> given = new LinkedHashMap<>(options.withPrefix(""));
-		given.remove("model");
-		new TrainCommand().run(Options.of("improve", ImproveRequest.options(model, given)), out, hooks);
+		var model = options.values(List.of(CommandSettings.MODEL)).get(CommandSettings.MODEL);
+		new TrainCommand().run(Options.of(name(), ImproveRequest.options(model, options.remaining())), out, hooks);
 	}
 }

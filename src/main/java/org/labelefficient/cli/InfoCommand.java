@@ -1,7 +1,10 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.request.Options;
 import org.labelefficient.model.ModelInfo;
 
 /** {@code info}: describes a model folder (classes, network, method and settings, training history). */
@@ -14,12 +17,12 @@ final class InfoCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "info model=<model folder>";
+		return Help.usage(name(), List.of(CommandSettings.MODEL));
 	}
 
 	@Override
 	public void run(Options options, PrintStream out) {
-		var dir = options.path("model");
+		var dir = options.values(List.of(CommandSettings.MODEL)).get(CommandSettings.MODEL);
 		options.checkAllUsed();
 		out.print(ModelInfo.read(dir).describe(dir));
 	}

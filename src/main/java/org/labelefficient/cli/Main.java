@@ -6,11 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.request.Failure;
+import org.labelefficient.request.Options;
 import org.labelefficient.io.BadInputException;
-import org.labelefficient.method.Methods;
-import org.labelefficient.method.Setting;
-import org.labelefficient.method.TrainingMethod;
-import org.labelefficient.train.TrainingFailedException;
 import org.labelefficient.train.TrainingHooks;
 
 /**
@@ -65,17 +63,14 @@ public final class Main {
 			command.run(options, out, hooks);
 			return 0;
 		}
-		catch (BadInputException e) {
-			err.println("Error: " + e.getMessage());
-			return 2;
-		}
-		catch (TrainingFailedException e) {
-			err.println("Error: " + e.getMessage());
-			return 3;
-		}
 		catch (Exception e) {
-			err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-			return 1;
+			Failure failure = Failure.of(e);
+			err.println(failure.line());
+			return switch (failure.kind()) {
+				case BAD_INPUT -> 2;
+				case TRAINING_FAILED -> 3;
+				case OTHER -> 1;
+			};
 		}
 	}
 
@@ -89,12 +84,6 @@ public final class Main {
 		out.println("Usage: label-efficient <command> key=value ...");
 		for (CliCommand c : COMMANDS.values())
 			out.println("  " + c.usage());
-		out.println("Methods (method=<id>) and their settings (key=default):");
-		for (String id : Methods.ids()) {
-			TrainingMethod m = Methods.get(id);
-			out.println("  " + id + ": " + m.summary());
-			for (Setting s : m.settings())
-				out.println("      " + s.key() + "=" + s.defaultValue() + "  " + s.description());
-		}
+		Help.training(out);
 	}
 }

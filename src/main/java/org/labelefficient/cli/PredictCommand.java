@@ -1,9 +1,13 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.request.Options;
+import org.labelefficient.setting.SettingValues;
 
 /** {@code predict}: segments one file or every image of a folder with a trained model. */
 final class PredictCommand implements CliCommand {
@@ -15,20 +19,16 @@ final class PredictCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "predict model=<model folder> input=<file or folder> output=<file or folder> [probabilities=false "
-			+ "largest_component=false checkpoint=best|latest tile_overlap=0.25]";
+		return Help.usage(name(), CommandSettings.PREDICT);
 	}
 
 	@Override
 	public void run(Options options, PrintStream out) throws Exception {
-		var model = options.path("model");
-		var input = options.path("input");
-		var output = options.path("output");
-		PredictionOptions prediction = new PredictionOptions(options.string("checkpoint", "best"), options.flag(
-			"probabilities", false), options.flag("largest_component", false), options.number("tile_overlap", 0.25));
+		SettingValues v = options.values(CommandSettings.PREDICT);
 		options.checkAllUsed();
-		try (ModelPredictor predictor = ModelPredictor.open(model, prediction)) {
-			int n = predictor.predictPath(input, output, out::println);
+		Path output = v.get(CommandSettings.PREDICT_OUTPUT);
+		try (ModelPredictor predictor = ModelPredictor.open(v.get(CommandSettings.MODEL), PredictionOptions.of(v))) {
+			int n = predictor.predictPath(v.get(CommandSettings.PREDICT_INPUT), output, out::println);
 			out.println("Predicted " + n + " image" + (n == 1 ? "" : "s") + " into " + output);
 		}
 	}

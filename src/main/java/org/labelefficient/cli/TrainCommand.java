@@ -1,9 +1,14 @@
 package org.labelefficient.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.labelefficient.request.Options;
+import org.labelefficient.request.TrainingRequests;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.train.LoopSettings;
+import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingHooks;
 import org.labelefficient.train.TrainingRequest;
@@ -20,9 +25,9 @@ final class TrainCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return "train dataset=<folder> method=<id> output=<model folder> [iterations=N batch_size=N patch_size=N "
-			+ "seed=N unlabelled_value=V labelled_patients=N learning_rate=X optimizer=adam|sgd lr_schedule=poly|step|"
-			+ "constant validation_interval=N base_channels=N resume=true allow_padding=true ...]";
+		List<Setting<?>> settings = new ArrayList<>(RequestSettings.ALL);
+		settings.addAll(LoopSettings.ALL);
+		return Help.usage(name(), settings) + " [<method setting>=<value> ...]";
 	}
 
 	@Override
@@ -32,34 +37,16 @@ final class TrainCommand implements CliCommand {
 
 	@Override
 	public void run(Options options, PrintStream out, TrainingHooks hooks) throws Exception {
-		TrainingRequest request = TrainingOptions.request(options);
+		TrainingRequest request = TrainingRequests.of(options);
 		options.checkAllUsed();
 		TrainingControl control = hooks.control();
-		CountDownLatch finished = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndWait(control, finished, out)));
 		TrainingResult result;
-		try {
+		try (StopOnShutdown stop = new StopOnShutdown(control, out)) {
 			result = TrainingRunner.run(request, new ConsoleProgress(out, request.settings().logInterval()).and(hooks
 				.listener()), control);
-		}
-		finally {
-			finished.countDown();
 		}
 		out.printf("Trained %d iterations in %.0f s%s; model in %s%n", result.iterationsDone(), result.seconds(),
 			Double.isNaN(result.bestDice()) ? "" : String.format(", best validation Dice %.4f at iteration %d", result
 				.bestDice(), result.bestIteration()), result.model());
-	}
-
-	/** On Ctrl-C or SIGTERM: asks the run to stop and waits until the models and checkpoint are written. */
-	private static void stopAndWait(TrainingControl control, CountDownLatch finished, PrintStream out) {
-		if (finished.getCount() == 0) return;
-		out.println("Stopping: saving the latest model and checkpoint...");
-		control.cancel();
-		try {
-			finished.await(5, TimeUnit.MINUTES);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }

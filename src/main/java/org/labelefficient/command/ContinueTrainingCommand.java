@@ -2,8 +2,7 @@ package org.labelefficient.command;
 
 import java.io.File;
 
-import org.labelefficient.cli.Options;
-import org.labelefficient.train.ContinueRequest;
+import org.labelefficient.request.ContinueRequest;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -15,11 +14,11 @@ public class ContinueTrainingCommand extends TrainingCommand {
 	@Parameter(label = "Model folder", style = "directory")
 	private File model;
 
-	@Parameter(label = "New total of iterations", min = "1")
+	@Parameter(label = "New total of iterations")
 	private int iterations;
 
 	@Override
 	public void run() {
-		train(() -> Options.of("continue", ContinueRequest.options(model.toPath(), iterations)));
+		trainFrom(() -> ContinueRequest.options(model.toPath(), iterations));
 	}
 }

@@ -3,10 +3,10 @@ package org.labelefficient.command;
 import java.io.File;
 import java.io.IOException;
 
-import org.labelefficient.cli.Options;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;
+import org.labelefficient.request.CommandSettings;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -35,7 +35,8 @@ public class EvaluateCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			double[] s = spacing == null || spacing.isBlank() ? null : Options.spacing(spacing);
+			double[] s = spacing == null || spacing.isBlank() ? null : CommandSettings.spacing(
+				CommandSettings.SPACING.parse(spacing));
 			MetricsTable table = new FolderEvaluation(s, 0).evaluate(prediction.toPath(), reference.toPath(), log::info);
 			log.info("\n" + table.toText());
 			if (output != null) table.writeCsv(output.toPath());

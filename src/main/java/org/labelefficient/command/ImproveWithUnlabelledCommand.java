@@ -1,11 +1,16 @@
 package org.labelefficient.command;
 
+import static org.labelefficient.data.DatasetSettings.UNLABELLED_IMAGES;
+import static org.labelefficient.train.LoopSettings.ITERATIONS;
+import static org.labelefficient.train.RequestSettings.METHOD;
+import static org.labelefficient.train.RequestSettings.OUTPUT;
+
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.labelefficient.cli.Options;
-import org.labelefficient.train.ImproveRequest;
+import org.labelefficient.request.ImproveRequest;
+import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -24,23 +29,26 @@ public class ImproveWithUnlabelledCommand extends TrainingCommand {
 	@Parameter(label = "Folder of unlabelled images (optional)", style = "directory", required = false)
 	private File unlabelled_images;
 
-	@Parameter(label = "Method", choices = { "reciprocal", "mean-teacher", "action" })
+	@Parameter(label = "Method", initializer = "methods")
 	private String method = "reciprocal";
 
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
-	private int iterations = 2000;
+	@Parameter(label = "Iterations")
+	private int iterations = ITERATIONS.defaultValue();
+
+	/** The methods that learn from unlabelled images. */
+	private void methods() {
+		offerMethods(ImproveRequest.semiSupervised());
+	}
 
 	@Override
 	public void run() {
-		Map<String, String> given = new LinkedHashMap<>();
-		given.put("method", method);
-		given.put("output", output.toString());
-		given.put("iterations", Integer.toString(iterations));
-		if (unlabelled_images != null && !unlabelled_images.getPath().isEmpty()) given.put("unlabelled_images",
-			unlabelled_images.toString());
-		train(() -> Options.of("improve", ImproveRequest.options(model.toPath(), given)));
+		Map<Setting<?>, Object> given = new LinkedHashMap<>(Map.of(METHOD, method, OUTPUT, output, ITERATIONS,
+			iterations));
+		if (unlabelled_images != null && !unlabelled_images.getPath().isEmpty()) given.put(UNLABELLED_IMAGES,
+			unlabelled_images);
+		trainFrom(() -> ImproveRequest.options(model.toPath(), Setting.asText(given)));
 	}
 }

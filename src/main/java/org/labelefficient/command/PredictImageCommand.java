@@ -34,16 +34,16 @@ public class PredictImageCommand extends ContextCommand {
 	private File model;
 
 	@Parameter(label = "Keep the largest component per class")
-	private boolean largest_component = false;
+	private boolean largest_component = PredictionOptions.LARGEST_COMPONENT.defaultValue();
 
 	@Parameter(label = "Which network", choices = { "best", "latest" })
-	private String checkpoint = "best";
+	private String checkpoint = PredictionOptions.CHECKPOINT.defaultValue();
 
 	@Parameter(label = "Show the labels over the image (single-channel images)")
 	private boolean overlay = true;
 
 	@Parameter(label = "Also show the probability maps")
-	private boolean probabilities = false;
+	private boolean probabilities = PredictionOptions.PROBABILITIES.defaultValue();
 
 	@Parameter(label = "Also show the uncertainty map (where scribbles help most)")
 	private boolean uncertainty = false;
@@ -63,7 +63,7 @@ public class PredictImageCommand extends ContextCommand {
 			if (image == null || image.getStackSize() == 0 || image.getWidth() < 2) throw new BadInputException(
 				"There is no image to segment; open one first.");
 			PredictionOptions options = new PredictionOptions(checkpoint, uncertainty || probabilities,
-				largest_component, 0.25);
+				largest_component, PredictionOptions.TILE_OVERLAP.defaultValue());
 			try (ModelPredictor predictor = ModelPredictor.open(model.toPath(), options)) {
 				Segmentation s = predictor.segment(ImageJFormats.fromImagePlus(image), image.getTitle());
 				labels = ResultImages.labels(s.labels(), image.getShortTitle() + "-labels");

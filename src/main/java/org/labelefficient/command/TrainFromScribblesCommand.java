@@ -1,9 +1,17 @@
 package org.labelefficient.command;
 
-import java.io.File;
-import java.util.List;
+import static org.labelefficient.data.DatasetSettings.*;
+import static org.labelefficient.train.LoopSettings.*;
+import static org.labelefficient.train.RequestSettings.*;
 
-import org.labelefficient.cli.Options;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.labelefficient.data.BatchPlan.LabelKind;
+import org.labelefficient.method.Methods;
+import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -19,35 +27,41 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Dataset folder", style = "directory")
 	private File dataset;
 
-	@Parameter(label = "Method", choices = { "scribsd", "pce", "em", "dmpls", "supervised", "mean-teacher", "action",
-		"reciprocal" })
+	@Parameter(label = "Method", initializer = "methods")
 	private String method = "scribsd";
 
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
-	private int iterations = 2000;
+	@Parameter(label = "Iterations")
+	private int iterations = ITERATIONS.defaultValue();
 
-	@Parameter(label = "Batch size", min = "1")
-	private int batch_size = 8;
+	@Parameter(label = "Batch size")
+	private int batch_size = BATCH_SIZE.defaultValue();
 
-	@Parameter(label = "Patch size (multiple of 16)", min = "16")
-	private int patch_size = 128;
+	@Parameter(label = "Patch size (multiple of 16)")
+	private int patch_size = PATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Seed")
-	private int seed = 1;
+	private int seed = SEED.defaultValue();
 
 	@Parameter(label = "Unlabelled value of the scribbles")
-	private int unlabelled_value = 255;
+	private int unlabelled_value = UNLABELLED_VALUE.defaultValue();
 
-	@Parameter(label = "Validation interval", min = "1")
-	private int validation_interval = 200;
+	@Parameter(label = "Validation interval")
+	private int validation_interval = VALIDATION_INTERVAL.defaultValue();
+
+	/** Scribble methods first, then those for dense labels. */
+	private void methods() {
+		List<String> ids = new ArrayList<>(Methods.ids(LabelKind.SCRIBBLE));
+		ids.addAll(Methods.ids(LabelKind.DENSE));
+		offerMethods(ids);
+	}
 
 	@Override
 	public void run() {
-		train(() -> new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
-			"iterations=" + iterations, "batch_size=" + batch_size, "patch_size=" + patch_size, "seed=" + seed,
-			"unlabelled_value=" + unlabelled_value, "validation_interval=" + validation_interval)));
+		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS, iterations,
+			BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
+			VALIDATION_INTERVAL, validation_interval));
 	}
 }

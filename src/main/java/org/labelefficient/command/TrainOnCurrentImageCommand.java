@@ -1,18 +1,24 @@
 package org.labelefficient.command;
 
+import static org.labelefficient.data.DatasetSettings.*;
+import static org.labelefficient.train.LoopSettings.*;
+import static org.labelefficient.train.RequestSettings.*;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
-import org.labelefficient.cli.Options;
+import org.labelefficient.data.BatchPlan.LabelKind;
 import org.labelefficient.data.FolderLayout;
 import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.io.ImageJFormats;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VoxelType;
+import org.labelefficient.method.Methods;
+import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -33,23 +39,28 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 	@Parameter(label = "Scribbles (same size, one value per class)")
 	private ImagePlus scribbles;
 
-	@Parameter(label = "Method", choices = { "scribsd", "pce", "em", "dmpls" })
+	@Parameter(label = "Method", initializer = "methods")
 	private String method = "scribsd";
 
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
+	@Parameter(label = "Iterations")
 	private int iterations = 500;
 
-	@Parameter(label = "Patch size (multiple of 16)", min = "16")
-	private int patch_size = 128;
+	@Parameter(label = "Patch size (multiple of 16)")
+	private int patch_size = PATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Unlabelled value of the scribbles")
-	private int unlabelled_value = 255;
+	private int unlabelled_value = UNLABELLED_VALUE.defaultValue();
 
 	@Parameter(label = "Seed")
-	private int seed = 1;
+	private int seed = SEED.defaultValue();
+
+	/** The scribble methods. */
+	private void methods() {
+		offerMethods(Methods.ids(LabelKind.SCRIBBLE));
+	}
 
 	@Override
 	public void run() {
@@ -62,9 +73,9 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 		}
 		Path dataset = writeDataset();
 		try {
-			train(() -> new Options("train", List.of("dataset=" + dataset, "method=" + method, "output=" + output,
-				"iterations=" + iterations, "patch_size=" + patch_size, "seed=" + seed, "unlabelled_value="
-					+ unlabelled_value, "validation_fraction=0")));
+			train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS,
+				iterations, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value, VALIDATION_FRACTION,
+				0.0));
 		}
 		finally {
 			delete(dataset);

@@ -1,9 +1,16 @@
 package org.labelefficient.command;
 
+import static org.labelefficient.data.DatasetSettings.*;
+import static org.labelefficient.train.LoopSettings.*;
+import static org.labelefficient.train.RequestSettings.*;
+
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
-import org.labelefficient.cli.Options;
+import org.labelefficient.data.BatchPlan.LabelKind;
+import org.labelefficient.method.Methods;
+import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -18,34 +25,39 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	@Parameter(label = "Dataset folder", style = "directory")
 	private File dataset;
 
-	@Parameter(label = "Method", choices = { "reciprocal", "action", "mean-teacher", "supervised" })
+	@Parameter(label = "Method", initializer = "methods")
 	private String method = "reciprocal";
 
-	@Parameter(label = "Labelled patients (-1: every labelled image)", min = "-1")
-	private int labelled_patients = -1;
+	@Parameter(label = "Labelled patients (-1: every labelled image)")
+	private int labelled_patients = LABELLED_PATIENTS.defaultValue();
 
 	@Parameter(label = "Model folder (output)", style = "directory")
 	private File output;
 
-	@Parameter(label = "Iterations", min = "1")
-	private int iterations = 2000;
+	@Parameter(label = "Iterations")
+	private int iterations = ITERATIONS.defaultValue();
 
 	@Parameter(label = "Batch size (half labelled, half unlabelled)", min = "2")
-	private int batch_size = 8;
+	private int batch_size = BATCH_SIZE.defaultValue();
 
-	@Parameter(label = "Patch size (multiple of 16)", min = "16")
-	private int patch_size = 128;
+	@Parameter(label = "Patch size (multiple of 16)")
+	private int patch_size = PATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Seed")
-	private int seed = 1;
+	private int seed = SEED.defaultValue();
 
-	@Parameter(label = "Validation interval", min = "1")
-	private int validation_interval = 200;
+	@Parameter(label = "Validation interval")
+	private int validation_interval = VALIDATION_INTERVAL.defaultValue();
+
+	/** The methods that learn from dense labels (and unlabelled images). */
+	private void methods() {
+		offerMethods(Methods.ids(LabelKind.DENSE));
+	}
 
 	@Override
 	public void run() {
-		train(() -> new Options("train", List.of("dataset=" + dataset, "method=" + method, "labelled_patients="
-			+ labelled_patients, "output=" + output, "iterations=" + iterations, "batch_size=" + batch_size,
-			"patch_size=" + patch_size, "seed=" + seed, "validation_interval=" + validation_interval)));
+		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, LABELLED_PATIENTS, labelled_patients,
+			OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed,
+			VALIDATION_INTERVAL, validation_interval));
 	}
 }

@@ -1,29 +1,39 @@
 package org.labelefficient.command;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
-import org.labelefficient.cli.Options;
-import org.labelefficient.cli.TrainingOptions;
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.request.Failure;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.train.LoopSettings;
+import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingFailedException;
 import org.labelefficient.train.TrainingListener;
 import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
 import org.labelefficient.ui.TrainingWindow;
 import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
+import org.scijava.module.MethodCallException;
+import org.scijava.module.MutableModuleItem;
 import org.scijava.plugin.Parameter;
 import org.scijava.ui.UIService;
 
 /**
- * What the training commands share: they describe the run as command-line options; this runs it with progress in the
- * status bar and the log and, when a person is at the screen, a {@link TrainingWindow} with live curves and Finish
- * now / Cancel buttons. Bad input becomes one sentence that cancels the command.
+ * What the training commands share: their fields are named by the setting keys and start at the declared defaults;
+ * this builds the one {@link TrainingRequest} from them and runs it with progress in the status bar and the log and,
+ * when a person is at the screen, a {@link TrainingWindow} with live curves and Finish now / Cancel buttons. Bad
+ * input and a failed training become one sentence that cancels the command, the same sentence the command line
+ * prints. A dynamic command, so that the method list comes from the registry.
  */
-abstract class TrainingCommand extends ContextCommand {
+abstract class TrainingCommand extends DynamicCommand {
 
 	@Parameter
 	private LogService log;
@@ -34,13 +44,47 @@ abstract class TrainingCommand extends ContextCommand {
 	@Parameter(required = false)
 	private UIService ui;
 
-	/** Trains as {@code options} says (built inside, so that their errors cancel the command too). */
-	protected void train(Supplier<Options> options) {
+	/**
+	 * Gives each input named by a training setting the declaration's bounds (unless the field states a narrower
+	 * one), so that the dialog offers what the request accepts.
+	 */
+	@Override
+	public void initialize() throws MethodCallException {
+		super.initialize();
+		List<Setting<?>> declared = new ArrayList<>(RequestSettings.ALL);
+		declared.addAll(LoopSettings.ALL);
+		for (Setting<?> s : declared) {
+			if (getInfo().getInput(s.key()) instanceof MutableModuleItem<?> item) bound(item, s);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void bound(MutableModuleItem<T> item, Setting<?> s) {
+		Class<?> type = item.getType();
+		if (type != int.class && type != Integer.class) return;
+		if (s.min() != null && item.getMinimumValue() == null) item.setMinimumValue((T) (Integer) (int) Math.ceil(s
+			.min()));
+		if (s.max() != null && item.getMaximumValue() == null) item.setMaximumValue((T) (Integer) (int) Math.floor(s
+			.max()));
+	}
+
+	/** Offers {@code ids} as the dialog's method choices (call from the method field's initializer). */
+	protected void offerMethods(List<String> ids) {
+		getInfo().getMutableInput(RequestSettings.METHOD.key(), String.class).setChoices(ids);
+	}
+
+	/** Trains as the {@code options} say (built inside, so that their errors cancel the command too). */
+	protected void train(Supplier<Map<Setting<?>, Object>> options) {
+		trainFrom(() -> Setting.asText(options.get()));
+	}
+
+	/** Trains from options as key-to-text (a model's recorded settings). */
+	protected void trainFrom(Supplier<Map<String, String>> options) {
 		TrainingWindow window = null;
 		try {
-			TrainingRequest request = TrainingOptions.request(options.get());
+			TrainingRequest request = TrainingRequest.of(options.get());
 			TrainingControl control = new TrainingControl();
-			TrainingListener listener = new FijiProgress(log, status, 20);
+			TrainingListener listener = new FijiProgress(log, status, request.settings().logInterval());
 			if (ui != null && !ui.isHeadless()) {
 				window = TrainingWindow.open("Training " + request.output().getFileName(), control);
 				listener = listener.and(window);
@@ -49,11 +93,10 @@ abstract class TrainingCommand extends ContextCommand {
 			log.info(summary);
 			if (window != null) window.finished(summary);
 		}
-		catch (BadInputException e) {
-			stopped(window, e.getMessage());
-		}
-		catch (IOException e) {
-			stopped(window, "Training could not write its files: " + e.getMessage());
+		catch (BadInputException | TrainingFailedException | IOException e) {
+			String message = Failure.of(e).message();
+			if (window != null) window.finished("Stopped: " + message);
+			cancel(message);
 		}
 	}
 
@@ -63,10 +106,5 @@ abstract class TrainingCommand extends ContextCommand {
 			.bestDice(), r.bestIteration());
 		return (r.cancelled() ? "Cancelled at iteration " : "Trained to iteration ") + r.iterationsDone() + dice
 			+ "; model in " + r.model();
-	}
-
-	private void stopped(TrainingWindow window, String message) {
-		if (window != null) window.finished("Stopped: " + message);
-		cancel(message);
 	}
 }

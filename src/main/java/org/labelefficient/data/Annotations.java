@@ -58,8 +58,8 @@ public final class Annotations {
 			checkInteger(f, source);
 			if (f < 0 || f >= numClasses) throw new BadInputException(source + ": " + kind + " value " + (long) f
 				+ " is outside the classes 0.." + (numClasses - 1) + (unlabelled == Integer.MIN_VALUE ? ""
-					: " and is not the unlabelled value " + unlabelled + " (set unlabelled_value=" + (long) f
-						+ " if it marks unannotated pixels)"));
+					: " and is not the unlabelled value " + unlabelled + " (set " + DatasetSettings.UNLABELLED_VALUE.key()
+						+ "=" + (long) f + " if it marks unannotated pixels)"));
 			out[i] = (byte) f;
 		}
 		return out;

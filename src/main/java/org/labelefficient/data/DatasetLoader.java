@@ -108,7 +108,8 @@ public final class DatasetLoader {
 		List<String> names;
 		if (list.isPresent()) names = PatientLists.casesOf(list.get(), layout.caseNames(), listFile);
 		else if (layout instanceof Hdf5Layout) throw new BadInputException(listFile,
-			"not found: an HDF5 dataset needs a list of training patients (train_list=<file in the dataset folder>)");
+			"not found: an HDF5 dataset needs a list of training patients (" + DatasetSettings.TRAIN_LIST.key()
+				+ "=<file in the dataset folder>)");
 		else names = layout.caseNames().stream().filter(n -> !validationNames.contains(n)).toList();
 		for (String n : names)
 			if (validationNames.contains(n)) throw new BadInputException(listFile, "case " + n
@@ -120,8 +121,8 @@ public final class DatasetLoader {
 	private Set<String> labelledCases(List<String> trainingNames) {
 		if (spec.labelledPatients() < 0) return new LinkedHashSet<>(trainingNames);
 		List<String> patients = trainingNames.stream().map(layout::patientOf).distinct().toList();
-		if (spec.labelledPatients() > patients.size()) throw new BadInputException("labelled_patients="
-			+ spec.labelledPatients() + " but the training set of " + layout.folder() + " has only " + patients.size()
+		if (spec.labelledPatients() > patients.size()) throw new BadInputException(DatasetSettings.LABELLED_PATIENTS
+			.key() + "=" + spec.labelledPatients() + " but the training set of " + layout.folder() + " has only " + patients.size()
 			+ " patients");
 		Set<String> keep = new LinkedHashSet<>(patients.subList(0, spec.labelledPatients()));
 		Set<String> labelled = new LinkedHashSet<>();
@@ -176,7 +177,7 @@ public final class DatasetLoader {
 		for (AnnotationRange r : ranges)
 			if (r.max >= numClasses) throw new BadInputException(r.source + ": " + r.kind + " value " + r.max
 				+ " is outside the classes 0.." + (numClasses - 1) + (r.kind.equals("scribble")
-					? " and is not the unlabelled value " + spec.unlabelledValue() + " (set unlabelled_value=" + r.max
+					? " and is not the unlabelled value " + spec.unlabelledValue() + " (set " + DatasetSettings.UNLABELLED_VALUE.key() + "=" + r.max
 						+ " if it marks unannotated pixels, or num_classes)"
 					: " (set num_classes)"));
 	}

@@ -2,11 +2,10 @@ package org.labelefficient.data;
 
 import java.nio.file.Path;
 
-import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Normalization;
 
 /**
- * How to read a dataset for training.
+ * How to read a dataset for training; the values are checked by their declarations ({@link DatasetSettings}).
  *
  * @param unlabelledValue scribble value of unannotated pixels
  * @param labelledPatients how many patients of the training list keep their annotations (the rest become
@@ -27,16 +26,5 @@ public record DatasetSpec(Path folder, int unlabelledValue, int labelledPatients
 		double validationFraction, String trainList, String validationList, Normalization normalization, long seed) {
 		this(folder, unlabelledValue, labelledPatients, numClasses, validationFraction, trainList, validationList,
 			normalization, seed, null);
-	}
-
-	/** Checks ranges. */
-	public DatasetSpec {
-		if (numClasses != 0 && (numClasses < 2 || numClasses > Annotations.MAX_CLASSES))
-			throw new BadInputException("num_classes must be between 2 and " + Annotations.MAX_CLASSES
-				+ " (or 0 to infer it), got " + numClasses);
-		if (labelledPatients == 0 || labelledPatients < -1) throw new BadInputException(
-			"labelled_patients must be a positive number of patients (or -1 for all), got " + labelledPatients);
-		if (!(validationFraction >= 0 && validationFraction < 1)) throw new BadInputException(
-			"validation_fraction must be in [0, 1), got " + validationFraction);
 	}
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
 import org.labelefficient.io.AtomicFiles;
@@ -16,12 +18,14 @@ import org.labelefficient.io.FileNames;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.metrics.FolderEvaluation;
 import org.labelefficient.metrics.MetricsTable;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.train.LoopSettings;
+import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
 import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 import org.labelefficient.ui.ResultFigure;
 
 /**
@@ -77,9 +81,17 @@ public record DemoRun(Path folder, String method, int iterations, int size, long
 	}
 
 	private TrainingRequest request(Path dataset, Path model) {
-		TrainingSettings s = new TrainingSettings(iterations, 8, 64, seed, 2e-3, "adam", "poly", 1000, 0.1, 1e-5, 0.9,
-			false, Math.max(1, iterations / 3), 16, true, 20);
-		return new TrainingRequest(dataset, method, Map.of(), s, model, DemoDataset.UNLABELLED, -1, 0, 0.2,
-			"train_patients.txt", "val_patients.txt", "zscore", false, true);
+		Map<Setting<?>, Object> o = new LinkedHashMap<>();
+		o.put(RequestSettings.DATASET, dataset);
+		o.put(RequestSettings.METHOD, method);
+		o.put(RequestSettings.OUTPUT, model);
+		o.put(DatasetSettings.UNLABELLED_VALUE, DemoDataset.UNLABELLED);
+		o.put(LoopSettings.ITERATIONS, iterations);
+		o.put(LoopSettings.PATCH_SIZE, 64);
+		o.put(LoopSettings.SEED, seed);
+		o.put(LoopSettings.LEARNING_RATE, 2e-3);
+		o.put(LoopSettings.LR_STEP, 1000);
+		o.put(LoopSettings.VALIDATION_INTERVAL, Math.max(1, iterations / 3));
+		return TrainingRequest.of(Setting.asText(o));
 	}
 }

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.labelefficient.cli.Main;
-import org.labelefficient.cli.Options;
+import org.labelefficient.request.Options;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingHooks;

@@ -1,24 +1,45 @@
 package org.labelefficient.infer;
 
-import org.labelefficient.io.BadInputException;
+import java.util.List;
+
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * How to predict: which saved network of the model folder ({@code best} or {@code latest}), whether to write the
- * probability maps, whether to keep only the largest connected component of each class, and the tile overlap.
+ * probability maps, whether to keep only the largest connected component of each class, and the tile overlap. The
+ * settings are declared here once, for the command line, macros and the Fiji commands.
  */
 public record PredictionOptions(String checkpoint, boolean probabilities, boolean largestComponent,
 	double tileOverlap) {
 
-	/** Checks the values. */
+	public static final Setting<String> CHECKPOINT = Setting.choice("checkpoint", "best",
+		"which saved network predicts: the best on validation or the latest", List.of("best", "latest"));
+	public static final Setting<Boolean> PROBABILITIES = Setting.flag("probabilities", false,
+		"also write <name>_prob<c> class probability maps and <name>_uncertainty");
+	public static final Setting<Boolean> LARGEST_COMPONENT = Setting.flag("largest_component", false,
+		"keep each class's largest connected component");
+	public static final Setting<Double> TILE_OVERLAP = Setting.number("tile_overlap", 0.25,
+		"overlap of the tiles that slices larger than the training patch are cut into").atLeast(0).atMost(0.9);
+
+	/** Every prediction setting. */
+	public static final List<Setting<?>> ALL = List.of(CHECKPOINT, PROBABILITIES, LARGEST_COMPONENT, TILE_OVERLAP);
+
+	/** Checks the values against the declarations. */
 	public PredictionOptions {
-		if (!checkpoint.equals("best") && !checkpoint.equals("latest")) throw new BadInputException(
-			"checkpoint must be best or latest, got '" + checkpoint + "'");
-		if (tileOverlap < 0 || tileOverlap > 0.9) throw new BadInputException("tile_overlap must be in [0, 0.9], got "
-			+ tileOverlap);
+		CHECKPOINT.check(checkpoint);
+		TILE_OVERLAP.check(tileOverlap);
+	}
+
+	/** The options of checked {@code values} that hold the settings of {@link #ALL}. */
+	public static PredictionOptions of(SettingValues values) {
+		return new PredictionOptions(values.get(CHECKPOINT), values.get(PROBABILITIES), values.get(LARGEST_COMPONENT),
+			values.get(TILE_OVERLAP));
 	}
 
 	/** The defaults: best network, labels only, no post-processing, overlap 0.25. */
 	public static PredictionOptions defaults() {
-		return new PredictionOptions("best", false, false, 0.25);
+		return new PredictionOptions(CHECKPOINT.defaultValue(), PROBABILITIES.defaultValue(), LARGEST_COMPONENT
+			.defaultValue(), TILE_OVERLAP.defaultValue());
 	}
 }

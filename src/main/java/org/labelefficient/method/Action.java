@@ -1,5 +1,7 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.method.ActionSettings.*;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,8 @@ import org.labelefficient.method.ActionPlan.Stage;
 import org.labelefficient.nn.LocalPatches;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * ACTION, Anatomical-aware ConTrastive dIstillatiON (You et al., IPMI 2023; docs/action.md): stage i
@@ -39,22 +43,25 @@ public final class Action implements TrainingMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
+	public List<Setting<?>> settings() {
 		return ActionSettings.ALL;
 	}
 
 	@Override
-	public void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize, Path initModel) {
+	public void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {
 		ActionPlan stages = ActionPlan.of(settings, initModel);
-		ActionSettings.check(settings);
-		int memory = (int) settings.number("memory_size"), pooling = (int) settings.number("local_pooling");
+		int memory = settings.get(MEMORY_SIZE), pooling = settings.get(LOCAL_POOLING);
 		if ((stages.has(Stage.I) || stages.has(Stage.II)) && memory < plan.size()) throw new BadInputException(
-			"Setting 'memory_size' (" + memory + ") must be at least batch_size (" + plan.size() + ")");
+			MEMORY_SIZE.key() + " (" + memory + ") must be at least the batch size (" + plan.size() + ")");
 		if (stages.has(Stage.II) && !LocalPatches.fits(patchSize, pooling)) throw new BadInputException(
-			"ACTION's stage ii cuts the patch into windows of a quarter of its side pooled to local_pooling="
-				+ pooling + " (an even number): patch_size must be a multiple of " + 4 * pooling + ", got "
+			"ACTION's stage ii cuts the patch into windows of a quarter of its side pooled to " + LOCAL_POOLING.key()
+				+ "=" + pooling + " (an even number): the patch size must be a multiple of " + 4 * pooling + ", got "
 				+ patchSize);
-		stages.checkInitModel(network);
+	}
+
+	@Override
+	public void check(SettingValues settings, UNetConfig network, Path initModel) {
+		ActionPlan.of(settings, initModel).checkInitModel(network);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.labelefficient.nn.ParameterSet.Init;
 import org.labelefficient.nn.RepresentationHead;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -36,7 +37,7 @@ final class ActionModel {
 
 	ActionModel(MethodContext c, ActionPlan plan) {
 		Ops tf = c.tf();
-		MethodSettings s = c.settings();
+		SettingValues s = c.settings();
 		UNetConfig net = c.network();
 		student = new UNet(net, new ParameterSet(tf, "student"));
 		teacher = new UNet(net, new ParameterSet(tf, "teacher"));
@@ -44,8 +45,8 @@ final class ActionModel {
 		for (Stage st : Stage.values())
 			counters.state(st.key, Init.ZEROS);
 		int[] ch = net.channels();
-		int bottleneck = ch[ch.length - 1], latent = (int) s.number("latent_dim"), k = net.numClasses();
-		int memory = (int) s.number("memory_size"), pooling = (int) s.number("local_pooling");
+		int bottleneck = ch[ch.length - 1], latent = s.get(ActionSettings.LATENT_DIM), k = net.numClasses();
+		int memory = s.get(ActionSettings.MEMORY_SIZE), pooling = s.get(ActionSettings.LOCAL_POOLING);
 		boolean global = plan.has(Stage.I) || plan.has(Stage.II), local = plan.has(Stage.II);
 		globalHead = global ? new LinearHead(new ParameterSet(tf, "global_head"), "g", bottleneck, bottleneck, latent)
 			: null;
@@ -64,7 +65,8 @@ final class ActionModel {
 		for (int x : ch)
 			decoderChannels += x;
 		representation = plan.has(Stage.III) ? new RepresentationHead(new ParameterSet(tf, "representation"),
-			decoderChannels, (int) s.number("representation_dim"), (int) s.number("representation_stride")) : null;
+			decoderChannels, s.get(ActionSettings.REPRESENTATION_DIM), s.get(
+				ActionSettings.REPRESENTATION_STRIDE)) : null;
 	}
 
 	/** Size of a local window's embedding. */

@@ -1,14 +1,19 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.method.ActionSettings.*;
+import static org.labelefficient.method.WarmStart.INIT_MODEL;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * Which of ACTION's stages a run trains and from what progress each runs: {@code stages=all} runs the stages with a
@@ -30,33 +35,27 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 		}
 	}
 
-	static final String STAGES = "stages";
-	static final String[] FRACTIONS = { "stage_i_fraction", "stage_ii_fraction", "stage_iii_fraction" };
-
 	/**
 	 * Reads and checks the plan of a run that starts from {@code initModel} ({@code null}: from scratch); every
 	 * problem is a {@link BadInputException} naming the setting.
 	 */
-	static ActionPlan of(MethodSettings s, Path initModel) {
-		String stages = s.string(STAGES).trim().toLowerCase();
+	static ActionPlan of(SettingValues s, Path initModel) {
+		String stages = s.get(STAGES);
 		if (stages.equals("all")) return initModel == null ? all(s) : single(Stage.III, initModel);
-		for (Stage st : Stage.values())
-			if (st.key.equals(stages)) return single(st, initModel);
-		throw new BadInputException("Setting 'stages' must be all, i, ii or iii, got '" + s.string(STAGES) + "'");
+		return single(Arrays.stream(Stage.values()).filter(st -> st.key.equals(stages)).findFirst().orElseThrow(),
+			initModel);
 	}
 
-	private static ActionPlan all(MethodSettings s) {
+	private static ActionPlan all(SettingValues s) {
 		double[] f = new double[3];
 		double sum = 0;
 		for (int i = 0; i < 3; i++) {
-			f[i] = s.number(FRACTIONS[i]);
-			if (!(f[i] >= 0 && f[i] <= 1)) throw new BadInputException("Setting '" + FRACTIONS[i]
-				+ "' must be between 0 and 1, got " + f[i]);
+			f[i] = s.get(FRACTIONS.get(i));
 			sum += f[i];
 		}
-		if (Math.abs(sum - 1) > 1e-6) throw new BadInputException(
-			"With stages=all the stage fractions must add up to 1 (they share the iterations), got " + f[0] + " + "
-				+ f[1] + " + " + f[2] + " = " + sum);
+		if (Math.abs(sum - 1) > 1e-6) throw new BadInputException("With " + STAGES.key()
+			+ "=all the stage fractions must add up to 1 (they share the iterations), got " + f[0] + " + " + f[1]
+			+ " + " + f[2] + " = " + sum);
 		List<Stage> stages = new ArrayList<>();
 		List<Double> starts = new ArrayList<>();
 		double start = 0;
@@ -71,12 +70,12 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 	}
 
 	private static ActionPlan single(Stage stage, Path initModel) {
-		if (stage == Stage.I && initModel != null) throw new BadInputException(
-			"init_model is for stages=ii or stages=iii; stage i trains from scratch");
-		if (stage != Stage.I && initModel == null) throw new BadInputException("stages=" + stage.key
-			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii")
-			+ "; give it as init_model=<model folder>" + (stage == Stage.III ? " (any model of the same network)"
-				: ""));
+		String init = INIT_MODEL.key(), key = STAGES.key() + "=";
+		if (stage == Stage.I && initModel != null) throw new BadInputException(init + " is for " + key + "ii or " + key
+			+ "iii; stage i trains from scratch");
+		if (stage != Stage.I && initModel == null) throw new BadInputException(key + stage.key
+			+ " continues from the model of stage " + (stage == Stage.II ? "i" : "ii") + "; give it as " + init
+			+ "=<model folder>" + (stage == Stage.III ? " (any model of the same network)" : ""));
 		return new ActionPlan(List.of(stage), List.of(0.0), initModel);
 	}
 
@@ -102,12 +101,12 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 	void checkInitModel(UNetConfig network) {
 		if (!inheritsCheckpoint()) return;
 		ModelInfo info = ModelInfo.read(initModel);
-		String stages = info.methodSettings.getOrDefault(STAGES, "");
+		String stages = info.methodSettings.getOrDefault(STAGES.key(), ""), key = STAGES.key() + "=";
 		if (!"action".equals(info.method) || !stages.equals("i")) throw new BadInputException(initModel,
-			"was trained by " + info.method + (stages.isEmpty() ? "" : " with stages=" + stages)
-				+ "; stages=ii continues from an ACTION model trained with stages=i");
+			"was trained by " + info.method + (stages.isEmpty() ? "" : " with " + key + stages) + "; " + key
+				+ "ii continues from an ACTION model trained with " + key + "i");
 		if (!info.network().equals(network)) throw new BadInputException(initModel, "has the network "
-			+ info.network() + " but this run builds " + network + "; use the same base_channels and classes");
+			+ info.network() + " but this run builds " + network + "; use the same network width and classes");
 		if (!Files.isRegularFile(ModelFolder.checkpoint(initModel).resolve("state.json")))
 			throw new BadInputException(initModel, "has no training checkpoint to start from");
 	}

@@ -1,11 +1,14 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.method.ActionSettings.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.labelefficient.method.ActionPlan.Stage;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.nn.AnatomicalContrast;
 import org.labelefficient.nn.CutMix;
 import org.labelefficient.nn.IntensityAugment;
@@ -37,7 +40,7 @@ final class AnatomicalFineTuning {
 
 	static StagePhase build(MethodContext c, ActionModel m, double start) {
 		Ops tf = c.tf();
-		MethodSettings s = c.settings();
+		SettingValues s = c.settings();
 		int k = c.network().numClasses(), patch = (int) c.inputs().images.shape().get(1);
 		Op ema = TeacherSettings.ema(c, tf, m.teacher, m.student, m.stepIn(tf, Stage.III));
 		Ops after = tf.withControlDependencies(List.of(ema));
@@ -47,27 +50,26 @@ final class AnatomicalFineTuning {
 		Operand<TFloat32> teacher = tf.stopGradient(tf.nn.softmax(tfw.logits()));
 		Operand<TFloat32> confidence = tf.max(teacher, tf.constant(-1));
 		Operand<TInt32> pseudo = onUnlabelled(tf, tf.math.argMax(teacher, tf.constant(-1), TInt32.class), unlabelled);
-		CutMix.Mixing mixing = CutMix.draw(tf, unlabelled, patch, patch, s.number("cutmix_area"), seed(tf, c, 4001));
+		CutMix.Mixing mixing = CutMix.draw(tf, unlabelled, patch, patch, s.get(CUTMIX_AREA), seed(tf, c, 4001));
 		Operand<TFloat32> mixed = CutMix.mix(tf, mixing, c.inputs().images);
 		Operand<TInt32> mixedPseudo = CutMix.mixLabels(tf, mixing, pseudo);
 		Operand<TFloat32> mixedConfidence = CutMix.mix(tf, mixing, confidence);
-		Operand<TFloat32> augmented = IntensityAugment.apply(tf, mixed, s.real("augment_strength"), s.real(
-			"augment_probability"), seed(tf, c, 4002));
+		Operand<TFloat32> augmented = IntensityAugment.apply(tf, mixed, s.real(AUGMENT_STRENGTH), s.real(AUGMENT_PROBABILITY), seed(tf, c, 4002));
 		Operand<TFloat32> input = tf.math.add(mixed, tf.math.mul(tf.reshape(unlabelled, tf.constant(new int[] { -1, 1,
 			1, 1 })), tf.math.sub(augmented, mixed)));
 		UNet.Forward sf = c.trainingPass(m.student, after, input, c.inputs().seed);
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 		terms.put("ce", tf.math.mul(tf.constant(0.5f), Losses.crossEntropy(tf, sf.logits(), labels, k)));
 		terms.put("dice", tf.math.mul(tf.constant(0.5f), Losses.diceLoss(tf, sf.logits(), labels, k)));
-		terms.put("pseudo", tf.math.mul(tf.constant(s.real("unsupervised_weight")), pseudoLabelLoss(tf, sf.logits(),
-			mixedPseudo, mixedConfidence, unlabelled, k, s.real("strong_threshold"))));
-		Operand<TInt32> classes = contrastClasses(tf, labels, mixedPseudo, mixedConfidence, s.real("weak_threshold"));
-		AnatomicalContrast.Sampling sampling = new AnatomicalContrast.Sampling((int) s.number("anco_queries"),
-			(int) s.number("anco_negatives"), s.real("anco_temperature"), s.real("strong_threshold"));
+		terms.put("pseudo", tf.math.mul(tf.constant(s.real(UNSUPERVISED_WEIGHT)), pseudoLabelLoss(tf, sf.logits(),
+			mixedPseudo, mixedConfidence, unlabelled, k, s.real(STRONG_THRESHOLD))));
+		Operand<TInt32> classes = contrastClasses(tf, labels, mixedPseudo, mixedConfidence, s.real(WEAK_THRESHOLD));
+		AnatomicalContrast.Sampling sampling = new AnatomicalContrast.Sampling(s.get(ANCO_QUERIES),
+			s.get(ANCO_NEGATIVES), s.real(ANCO_TEMPERATURE), s.real(STRONG_THRESHOLD));
 		Operand<TFloat32> anco = AnatomicalContrast.loss(tf, m.representation.apply(tf, sf.decoderFeatures()),
 			m.representation.classesOnGrid(tf, classes), m.representation.probabilitiesOnGrid(tf, tf.nn.softmax(sf
 				.logits())), k, sampling, seed(tf, c, 4003));
-		terms.put("anco", tf.math.mul(tf.constant(s.real("anco_weight")), anco));
+		terms.put("anco", tf.math.mul(tf.constant(s.real(ANCO_WEIGHT)), anco));
 		List<Op> statistics = new ArrayList<>(sf.statisticUpdates());
 		statistics.addAll(tfw.statisticUpdates());
 		return step(c, m, start, terms, statistics);

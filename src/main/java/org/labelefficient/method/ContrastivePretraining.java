@@ -1,11 +1,14 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.method.ActionSettings.*;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.labelefficient.method.ActionPlan.Stage;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.nn.Ema;
 import org.labelefficient.nn.IntensityAugment;
 import org.labelefficient.nn.LinearHead;
@@ -35,11 +38,10 @@ final class ContrastivePretraining {
 
 	static StagePhase build(MethodContext c, ActionModel m, Stage stage, double start) {
 		Ops tf = c.tf();
-		MethodSettings s = c.settings();
+		SettingValues s = c.settings();
 		boolean local = stage == Stage.II;
 		Ops after = tf.withControlDependencies(List.of(teacherUpdate(tf, c, m, local)));
-		Operand<TFloat32> view = IntensityAugment.apply(tf, c.inputs().images, s.real("augment_strength"), s.real(
-			"augment_probability"), tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 3001 })));
+		Operand<TFloat32> view = IntensityAugment.apply(tf, c.inputs().images, s.real(AUGMENT_STRENGTH), s.real(AUGMENT_PROBABILITY), tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 3001 })));
 		List<Op> statistics = new ArrayList<>();
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 		Operand<TFloat32> studentBottleneck, teacherBottleneck;
@@ -65,13 +67,13 @@ final class ContrastivePretraining {
 		}
 		Operand<TFloat32> zs = m.globalPredictor.apply(tf, m.globalHead.apply(tf, pool(tf, studentBottleneck)));
 		Operand<TFloat32> zt = tf.stopGradient(m.teacherGlobalHead.apply(after, pool(after, teacherBottleneck)));
-		terms.put("global", tf.math.mul(tf.constant(s.real("global_weight")), distill(tf, s, group(tf, zs), group(tf,
+		terms.put("global", tf.math.mul(tf.constant(s.real(GLOBAL_WEIGHT)), distill(tf, s, group(tf, zs), group(tf,
 			zt), group(tf, m.globalQueue.entries()))));
 		Operand<TFloat32> localKeys = null;
 		if (local) {
 			Operand<TFloat32> ls = windows(tf, m, sf.logits(), m.localHead, m.localPredictor, s);
 			localKeys = tf.stopGradient(windows(after, m, tfw.logits(), m.teacherLocalHead, null, s));
-			terms.put("local", tf.math.mul(tf.constant(s.real("local_weight")), distill(tf, s, byWindow(tf, ls),
+			terms.put("local", tf.math.mul(tf.constant(s.real(LOCAL_WEIGHT)), distill(tf, s, byWindow(tf, ls),
 				byWindow(tf, localKeys), byWindow(tf, m.localQueue.entries()))));
 		}
 		return step(c, m, stage, start, terms, statistics, zt, localKeys);
@@ -84,7 +86,7 @@ final class ContrastivePretraining {
 	 */
 	private static Op teacherUpdate(Ops tf, MethodContext c, ActionModel m, boolean local) {
 		Operand<TFloat32> emaStep = tf.math.add(tf.math.add(m.counter(Stage.I), m.counter(Stage.II)), tf.constant(1f));
-		double decay = c.settings().number("ema_decay");
+		double decay = c.settings().get(TeacherSettings.EMA_DECAY);
 		List<Op> updates = new ArrayList<>(List.of(TeacherSettings.ema(c, tf, m.teacher, m.student, emaStep), Ema
 			.update(tf, m.teacherGlobalHead.weights(), m.globalHead.weights(), emaStep, decay)));
 		if (local) updates.add(Ema.update(tf, m.teacherLocalHead.weights(), m.localHead.weights(), m.stepIn(tf,
@@ -130,10 +132,9 @@ final class ContrastivePretraining {
 		return out;
 	}
 
-	private static Operand<TFloat32> distill(Ops tf, MethodSettings s, Operand<TFloat32> student,
+	private static Operand<TFloat32> distill(Ops tf, SettingValues s, Operand<TFloat32> student,
 		Operand<TFloat32> teacher, Operand<TFloat32> anchors) {
-		return SoftNegativeDistillation.loss(tf, student, teacher, anchors, s.real("student_temperature"), s.real(
-			"teacher_temperature"));
+		return SoftNegativeDistillation.loss(tf, student, teacher, anchors, s.real(STUDENT_TEMPERATURE), s.real(TEACHER_TEMPERATURE));
 	}
 
 	/** Global average pooling {@code [B, h, w, C] -> [B, C]}. */
@@ -148,8 +149,8 @@ final class ContrastivePretraining {
 
 	/** Window embeddings {@code [B, 49, D]} of logits through a head (and a predictor, for the student). */
 	private static Operand<TFloat32> windows(Ops tf, ActionModel m, Operand<TFloat32> logits, LinearHead head,
-		LinearHead predictor, MethodSettings s) {
-		Operand<TFloat32> w = head.apply(tf, LocalPatches.windows(tf, logits, (int) s.number("local_pooling")));
+		LinearHead predictor, SettingValues s) {
+		Operand<TFloat32> w = head.apply(tf, LocalPatches.windows(tf, logits, s.get(LOCAL_POOLING)));
 		if (predictor != null) w = predictor.apply(tf, w);
 		int n = LocalPatches.PER_AXIS * LocalPatches.PER_AXIS;
 		return tf.reshape(w, tf.constant(new int[] { -1, n, m.localDim() }));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -20,6 +21,9 @@ import org.tensorflow.types.TInt32;
  * The prediction is the mean of the two decoders' logits (PyMIC's "average" output mode).
  */
 public final class Dmpls extends SingleNetworkMethod {
+
+	private static final Setting<Double> PSEUDO_WEIGHT = Setting.number("pseudo_weight", 0.5,
+		"weight of the pseudo-label Dice loss (0.5 as in the paper and WSL4MIS)").atLeast(0);
 
 	@Override
 	public String id() {
@@ -42,11 +46,10 @@ public final class Dmpls extends SingleNetworkMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
-		return List.of(new Setting("pseudo_weight", "0.5",
-			"weight of the pseudo-label Dice loss (0.5 as in the paper and WSL4MIS)"), new Setting(RampSettings.START
-				.key(), "0", "ramp-up start (fraction of iterations); start = end: no ramp, as in the paper"),
-			new Setting(RampSettings.END.key(), "0", "ramp-up end (fraction of iterations)"));
+	public List<Setting<?>> settings() {
+		return List.of(PSEUDO_WEIGHT, RampSettings.START.withDefault(0.0,
+			"ramp-up start (fraction of iterations); start = end: no ramp, as in the paper"), RampSettings.END
+				.withDefault(0.0, "ramp-up end (fraction of iterations)"));
 	}
 
 	@Override
@@ -61,7 +64,7 @@ public final class Dmpls extends SingleNetworkMethod {
 		Operand<TInt32> pseudo = mixedPseudoLabels(tf, b1, b2, c);
 		Operand<TFloat32> dice = tf.math.mul(half, tf.math.add(Losses.diceLoss(tf, b1, pseudo, k), Losses.diceLoss(tf,
 			b2, pseudo, k)));
-		Operand<TFloat32> weight = tf.math.mul(tf.constant(c.settings().real("pseudo_weight")), RampSettings.ramp(c));
+		Operand<TFloat32> weight = tf.math.mul(tf.constant(c.settings().real(PSEUDO_WEIGHT)), RampSettings.ramp(c));
 		terms.put("pseudo", tf.math.mul(weight, dice));
 		return terms;
 	}

@@ -8,6 +8,7 @@ import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.Regularizers;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -17,6 +18,9 @@ import org.tensorflow.types.TFloat32;
  * plus {@code w ramp(t)} times the normalised entropy of the predictions over all pixels.
  */
 public final class EntropyMinimization extends SingleNetworkMethod {
+
+	private static final Setting<Double> REGULARIZE_WEIGHT = Setting.number("regularize_weight", 0.1,
+		"weight of the entropy term (PyMIC regularize_w)").atLeast(0);
 
 	@Override
 	public String id() {
@@ -34,16 +38,15 @@ public final class EntropyMinimization extends SingleNetworkMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
-		return List.of(new Setting("regularize_weight", "0.1", "weight of the entropy term (PyMIC regularize_w)"),
-			RampSettings.START, RampSettings.END);
+	public List<Setting<?>> settings() {
+		return List.of(REGULARIZE_WEIGHT, RampSettings.START, RampSettings.END);
 	}
 
 	@Override
 	protected Map<String, Operand<TFloat32>> lossTerms(MethodContext context, UNet.Forward forward) {
 		Ops tf = context.tf();
 		int k = context.network().numClasses();
-		Operand<TFloat32> weight = tf.math.mul(tf.constant(context.settings().real("regularize_weight")), RampSettings
+		Operand<TFloat32> weight = tf.math.mul(tf.constant(context.settings().real(REGULARIZE_WEIGHT)), RampSettings
 			.ramp(context));
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 		terms.put("pce", Losses.partialCrossEntropy(tf, forward.logits(), context.inputs().labels, k));

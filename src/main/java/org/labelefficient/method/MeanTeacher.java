@@ -10,6 +10,7 @@ import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -23,6 +24,11 @@ import org.tensorflow.types.TFloat32;
  * ramps up with a sigmoid over the run. The student is the model.
  */
 public final class MeanTeacher implements TrainingMethod {
+
+	private static final Setting<Double> CONSISTENCY_WEIGHT = Setting.number("consistency_weight", 0.1,
+		"weight of the consistency term (SSL4MIS: 0.1)").atLeast(0);
+	private static final Setting<Double> NOISE = Setting.number("noise", 0.1,
+		"standard deviation of the teacher's input noise, clipped to twice this (SSL4MIS)").atLeast(0);
 
 	@Override
 	public String id() {
@@ -40,13 +46,11 @@ public final class MeanTeacher implements TrainingMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
-		return List.of(new Setting("ema_decay", "0.99", "teacher EMA decay (with warm-up min(1 - 1/step, decay))"),
-			new Setting("consistency_weight", "0.1", "weight of the consistency term (SSL4MIS: 0.1)"), new Setting(
-				"noise", "0.1", "standard deviation of the teacher's input noise, clipped to twice this (SSL4MIS)"),
-			new Setting(RampSettings.START.key(), "0", "ramp-up start (fraction of iterations)"), new Setting(
-				RampSettings.END.key(), "1", "ramp-up end (fraction of iterations; SSL4MIS ramps over the whole run)"),
-			TeacherSettings.batchStatistics(true));
+	public List<Setting<?>> settings() {
+		return List.of(TeacherSettings.EMA_DECAY, CONSISTENCY_WEIGHT, NOISE, RampSettings.START.withDefault(0.0,
+			"ramp-up start (fraction of iterations)"), RampSettings.END.withDefault(1.0,
+				"ramp-up end (fraction of iterations; SSL4MIS ramps over the whole run)"), TeacherSettings
+					.batchStatistics(true));
 	}
 
 	@Override
@@ -76,7 +80,7 @@ public final class MeanTeacher implements TrainingMethod {
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 		terms.put("ce", tf.math.mul(tf.constant(0.5f), Losses.crossEntropy(tf, student.logits(), c.inputs().labels, k)));
 		terms.put("dice", tf.math.mul(tf.constant(0.5f), Losses.diceLoss(tf, student.logits(), c.inputs().labels, k)));
-		Operand<TFloat32> weight = tf.math.mul(tf.constant(c.settings().real("consistency_weight")), RampSettings.ramp(
+		Operand<TFloat32> weight = tf.math.mul(tf.constant(c.settings().real(CONSISTENCY_WEIGHT)), RampSettings.ramp(
 			c));
 		terms.put("consistency", tf.math.mul(weight, consistency(tf, student, teacher, c)));
 		return terms;
@@ -96,7 +100,7 @@ public final class MeanTeacher implements TrainingMethod {
 
 	/** The batch with clipped Gaussian noise, drawn from the iteration's seed. */
 	private static Operand<TFloat32> noisy(Ops tf, MethodContext c) {
-		float sigma = c.settings().real("noise");
+		float sigma = c.settings().real(NOISE);
 		Operand<TFloat32> n = tf.math.mul(tf.random.statelessRandomNormal(tf.shape(c.inputs().images), tf.math.add(c
 			.inputs().seed, tf.constant(new long[] { 0, 6007 })), TFloat32.class), tf.constant(sigma));
 		return tf.math.add(c.inputs().images, tf.clipByValue(n, tf.constant(-2 * sigma), tf.constant(2 * sigma)));

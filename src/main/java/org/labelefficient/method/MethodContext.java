@@ -6,7 +6,7 @@ import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.nn.UNetConfig;
-
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -21,11 +21,11 @@ import org.tensorflow.types.TInt64;
  * @param initModel the model folder whose weights a warm start begins with ({@code init_model}), or {@code null}
  */
 public record MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network,
-	OptimizerFactory optimizers, MethodSettings settings, BatchPlan plan, Path initModel) {
+	OptimizerFactory optimizers, SettingValues settings, BatchPlan plan, Path initModel) {
 
 	/** A context for a run from freshly initialised weights. */
 	public MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network, OptimizerFactory optimizers,
-		MethodSettings settings, BatchPlan plan) {
+		SettingValues settings, BatchPlan plan) {
 		this(graph, tf, inputs, network, optimizers, settings, plan, null);
 	}
 
@@ -39,7 +39,7 @@ public record MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConf
 
 	/** A context whose batch composition is unknown. */
 	public MethodContext(Graph graph, Ops tf, TrainingInputs inputs, UNetConfig network, OptimizerFactory optimizers,
-		MethodSettings settings) {
+		SettingValues settings) {
 		this(graph, tf, inputs, network, optimizers, settings, null);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.labelefficient.data.BatchPlan;
 import org.labelefficient.io.BadInputException;
 
 /** The registry of training methods by id. */
@@ -35,6 +36,11 @@ public final class Methods {
 		if (factory == null) throw new BadInputException("Unknown method '" + id + "'; available: " + String.join(
 			", ", METHODS.keySet()));
 		return factory.get();
+	}
+
+	/** The ids of the methods that learn from {@code kind} of annotation, in registry order. */
+	public static List<String> ids(BatchPlan.LabelKind kind) {
+		return METHODS.keySet().stream().filter(id -> get(id).batchPlan(2).kind() == kind).toList();
 	}
 
 	/** The ids of all methods. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -28,7 +29,7 @@ public final class PartialCrossEntropy extends SingleNetworkMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
+	public List<Setting<?>> settings() {
 		return List.of();
 	}
 

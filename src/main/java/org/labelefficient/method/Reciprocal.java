@@ -14,6 +14,7 @@ import org.labelefficient.nn.Optimizer;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.ParameterSet.Init;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -40,6 +41,12 @@ import org.tensorflow.types.TInt64;
 public final class Reciprocal implements TrainingMethod {
 
 	private static final String COUNTER = "reciprocal";
+	/** Below 1: the student, which is the model, must train for some iterations. */
+	private static final Setting<Double> PRETRAIN = Setting.number("pretrain", 0.5,
+		"fraction of the iterations in which only the teacher trains, on the labelled half (the code uses a "
+			+ "separately trained supervised teacher of the same budget)").atLeast(0).below(1);
+	private static final Setting<Double> TEACHER_SUPERVISED_WEIGHT = Setting.number("teacher_supervised_weight", 1,
+		"lambda: weight of the teacher's supervised cross-entropy").atLeast(0);
 
 	@Override
 	public String id() {
@@ -57,11 +64,8 @@ public final class Reciprocal implements TrainingMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
-		return List.of(new Setting("pretrain", "0.5",
-			"fraction of the iterations in which only the teacher trains, on the labelled half (the code uses a "
-				+ "separately trained supervised teacher of the same budget)"), new Setting("teacher_supervised_weight",
-					"1", "lambda: weight of the teacher's supervised cross-entropy"));
+	public List<Setting<?>> settings() {
+		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT);
 	}
 
 	@Override
@@ -130,7 +134,7 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, teacherLabelled, labels, k);
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
 		Operand<TFloat32> h = fb.feedback();
-		Operand<TFloat32> lambda = tf.constant(c.settings().real("teacher_supervised_weight"));
+		Operand<TFloat32> lambda = tf.constant(c.settings().real(TEACHER_SUPERVISED_WEIGHT));
 		// the two gradients through the two groups' passes, each the work of half a backward pass, combined with h
 		// once it is known: they do not wait for the student's passes, which frees the teacher's activations early
 		List<Operand<TFloat32>> pseudoGradients = gradients(tf, c, teacherPseudo, tv), supervisedGradients = gradients(
@@ -148,7 +152,7 @@ public final class Reciprocal implements TrainingMethod {
 		terms.put("student_pl", studentPseudo);
 		terms.put("teacher_sup", teacherSupervised);
 		terms.put("feedback", h);
-		return new MethodGraph.Phase(c.warmStart() ? 0 : c.settings().real("pretrain"), tf.withControlDependencies(List
+		return new MethodGraph.Phase(c.warmStart() ? 0 : c.settings().real(PRETRAIN), tf.withControlDependencies(List
 			.of(count)).noOp(), tf
 			.math.add(studentPseudo, teacherSupervised), terms);
 	}

@@ -1,6 +1,9 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.method.ScribSDSettings.*;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,8 @@ import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.ProjectionHead;
 import org.labelefficient.nn.Regularizers;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -53,31 +58,18 @@ public final class ScribSD implements TrainingMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
-		return List.of(new Setting("ema_decay", "0.99", "teacher EMA decay (with warm-up min(1 - 1/step, decay))"),
-			new Setting("kd_weight", "0.5", "weight of the multi-scale prediction distillation (0: ablation)"),
-			new Setting("kd_temperature", "2", "softmax temperature of the distillation (loss scaled by T^2)"),
-			new Setting("kd_scale_weights", "1,0.5,0.25,0.125",
-				"weights of the scales 1, 1/2, 1/4, 1/8 (normalised to sum 1, PyMIC's deep-supervision weights)"),
-			new Setting("contrast_weight", "0.1", "weight of the class-wise contrastive term (0: ablation)"),
-			new Setting("contrast_temperature", "0.1", "InfoNCE temperature"),
-			new Setting("contrast_samples", "256", "pixels sampled per class and batch for the contrastive term"),
-			new Setting("confidence_threshold", "0.8",
-				"teacher probability from which an unscribbled pixel takes the teacher's class"),
-			new Setting("embedding_dim", "32", "channels of the projection head's output"),
-			new Setting("use_teacher", "false", "export the teacher instead of the student as the model"),
-			TeacherSettings.batchStatistics(false),
-			RampSettings.START, RampSettings.END);
+	public List<Setting<?>> settings() {
+		return ScribSDSettings.ALL;
 	}
 
 	@Override
 	public MethodGraph build(MethodContext c) {
 		Ops tf = c.tf();
-		MethodSettings s = c.settings();
+		SettingValues s = c.settings();
 		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
-		ProjectionHead head = new ProjectionHead(new ParameterSet(tf, "projection"), c.network().channels()[0], 2 * (int) s
-			.number("embedding_dim"), (int) s.number("embedding_dim"));
+		ProjectionHead head = new ProjectionHead(new ParameterSet(tf, "projection"), c.network().channels()[0], 2 * s.get(
+			EMBEDDING_DIM), s.get(EMBEDDING_DIM));
 		Operand<TInt64> seed = c.inputs().seed;
 		UNet.Forward sf = student.forward(tf, c.inputs().images, true, seed);
 		UNet.Forward tfw = TeacherSettings.forward(c, tf, teacher, c.inputs().images);
@@ -92,7 +84,7 @@ public final class ScribSD implements TrainingMethod {
 		first.addAll(tfw.statisticUpdates());
 		first.add(optimizer.minimize(tf, c.graph(), loss, trained, c.inputs().learningRate, c.inputs().step));
 		Op ema = TeacherSettings.ema(c, tf.withControlDependencies(first), teacher, student, c.inputs().step);
-		UNet predictor = s.flag("use_teacher") ? teacher : student;
+		UNet predictor = s.get(USE_TEACHER) ? teacher : student;
 		return new MethodGraph(ema, loss, terms, predictor, List.of(student.weights(), teacher.weights(), head.weights(),
 			optimizer.state())).withNetworks(student, teacher);
 	}
@@ -100,55 +92,43 @@ public final class ScribSD implements TrainingMethod {
 	private static Map<String, Operand<TFloat32>> terms(MethodContext c, UNet.Forward student, UNet.Forward teacher,
 		ProjectionHead head) {
 		Ops tf = c.tf();
-		MethodSettings s = c.settings();
+		SettingValues s = c.settings();
 		int k = c.network().numClasses();
 		Operand<TFloat32> ramp = RampSettings.ramp(c);
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
 		terms.put("pce", Losses.partialCrossEntropy(tf, student.logits(), c.inputs().labels, k));
-		terms.put("kd", tf.math.mul(tf.math.mul(tf.constant(s.real("kd_weight")), ramp), distillation(tf, s, student,
+		terms.put("kd", tf.math.mul(tf.math.mul(tf.constant(s.real(KD_WEIGHT)), ramp), distillation(tf, s, student,
 			teacher)));
-		Operand<TInt32> classes = Regularizers.assignClasses(tf, c.inputs().labels, teacher.logits(), s.real(
-			"confidence_threshold"));
+		Operand<TInt32> classes = Regularizers.assignClasses(tf, c.inputs().labels, teacher.logits(), s.real(CONFIDENCE_THRESHOLD));
 		List<Operand<TFloat32>> decoder = student.decoderFeatures();
 		Operand<TFloat32> contrast = ClassContrast.loss(tf, decoder.get(decoder.size() - 1), head::embedRows, classes,
-			k, s.real("contrast_temperature"), (int) s.number("contrast_samples"), c.inputs().seed);
-		terms.put("contrast", tf.math.mul(tf.math.mul(tf.constant(s.real("contrast_weight")), ramp), contrast));
+			k, s.real(CONTRAST_TEMPERATURE), s.get(CONTRAST_SAMPLES), c.inputs().seed);
+		terms.put("contrast", tf.math.mul(tf.math.mul(tf.constant(s.real(CONTRAST_WEIGHT)), ramp), contrast));
 		return terms;
 	}
 
 	/** Weighted mean over the scales of the KL distillation between teacher and student outputs of that scale. */
-	private static Operand<TFloat32> distillation(Ops tf, MethodSettings s, UNet.Forward student,
+	private static Operand<TFloat32> distillation(Ops tf, SettingValues s, UNet.Forward student,
 		UNet.Forward teacher) {
 		List<Operand<TFloat32>> st = new ArrayList<>(List.of(student.logits())), te = new ArrayList<>(List.of(teacher
 			.logits()));
 		st.addAll(student.deepLogits());
 		te.addAll(teacher.deepLogits());
-		double[] w = scaleWeights(s.string("kd_scale_weights"), st.size());
+		double[] w = scaleWeights(s.get(KD_SCALE_WEIGHTS), st.size());
 		Operand<TFloat32> sum = tf.constant(0f);
 		for (int i = 0; i < st.size(); i++)
 			sum = tf.math.add(sum, tf.math.mul(tf.constant((float) w[i]), Regularizers.distillation(tf, te.get(i), st
-				.get(i), s.real("kd_temperature"))));
+				.get(i), s.real(KD_TEMPERATURE))));
 		return sum;
 	}
 
-	/** The first {@code n} comma-separated weights, normalised to sum 1. */
-	static double[] scaleWeights(String text, int n) {
-		String[] parts = text.split(",");
-		if (parts.length < n) throw new BadInputException("kd_scale_weights needs " + n
-			+ " comma-separated weights, got '" + text + "'");
-		double[] w = new double[n];
-		double total = 0;
-		for (int i = 0; i < n; i++) {
-			try {
-				w[i] = Double.parseDouble(parts[i].trim());
-			}
-			catch (NumberFormatException e) {
-				throw new BadInputException("kd_scale_weights must be numbers, got '" + text + "'");
-			}
-			if (w[i] < 0) throw new BadInputException("kd_scale_weights must not be negative");
-			total += w[i];
-		}
-		if (total <= 0) throw new BadInputException("kd_scale_weights must not all be 0");
+	/** The first {@code n} weights (each checked non-negative by the declaration), normalised to sum 1. */
+	static double[] scaleWeights(double[] given, int n) {
+		if (given.length < n) throw new BadInputException(KD_SCALE_WEIGHTS.key() + " needs " + n
+			+ " comma-separated weights, got " + KD_SCALE_WEIGHTS.format(given));
+		double[] w = Arrays.copyOf(given, n);
+		double total = Arrays.stream(w).sum();
+		if (total <= 0) throw new BadInputException(KD_SCALE_WEIGHTS.key() + " must not all be 0");
 		for (int i = 0; i < n; i++)
 			w[i] /= total;
 		return w;

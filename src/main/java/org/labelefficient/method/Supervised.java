@@ -7,6 +7,7 @@ import java.util.Map;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Losses;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -16,6 +17,11 @@ import org.tensorflow.types.TFloat32;
  * ACTION). The upper bound for the label-efficient methods, or the labelled-only baseline.
  */
 public final class Supervised extends SingleNetworkMethod {
+
+	private static final Setting<Double> CE_WEIGHT = Setting.number("ce_weight", 0.5,
+		"weight of the cross-entropy term").atLeast(0);
+	private static final Setting<Double> DICE_WEIGHT = Setting.number("dice_weight", 0.5,
+		"weight of the soft Dice term").atLeast(0);
 
 	@Override
 	public String id() {
@@ -33,9 +39,8 @@ public final class Supervised extends SingleNetworkMethod {
 	}
 
 	@Override
-	public List<Setting> settings() {
-		return List.of(new Setting("ce_weight", "0.5", "weight of the cross-entropy term"), new Setting("dice_weight",
-			"0.5", "weight of the soft Dice term"));
+	public List<Setting<?>> settings() {
+		return List.of(CE_WEIGHT, DICE_WEIGHT);
 	}
 
 	@Override
@@ -43,9 +48,9 @@ public final class Supervised extends SingleNetworkMethod {
 		Ops tf = context.tf();
 		int k = context.network().numClasses();
 		Map<String, Operand<TFloat32>> terms = new LinkedHashMap<>();
-		terms.put("ce", tf.math.mul(tf.constant(context.settings().real("ce_weight")), Losses.crossEntropy(tf, forward
+		terms.put("ce", tf.math.mul(tf.constant(context.settings().real(CE_WEIGHT)), Losses.crossEntropy(tf, forward
 			.logits(), context.inputs().labels, k)));
-		terms.put("dice", tf.math.mul(tf.constant(context.settings().real("dice_weight")), Losses.diceLoss(tf, forward
+		terms.put("dice", tf.math.mul(tf.constant(context.settings().real(DICE_WEIGHT)), Losses.diceLoss(tf, forward
 			.logits(), context.inputs().labels, k)));
 		return terms;
 	}

@@ -2,6 +2,7 @@ package org.labelefficient.method;
 
 import org.labelefficient.nn.Ema;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -17,19 +18,23 @@ import org.tensorflow.types.TFloat32;
  */
 final class TeacherSettings {
 
-	static final String BATCH_STATISTICS = "teacher_batch_statistics";
+	/** The teacher's EMA decay, shared by the teacher-student methods. */
+	static final Setting<Double> EMA_DECAY = Setting.number("ema_decay", 0.99,
+		"teacher EMA decay (with warm-up min(1 - 1/step, decay))").atLeast(0).below(1);
+	static final Setting<Boolean> BATCH_STATISTICS = Setting.flag("teacher_batch_statistics", true,
+		"true: the teacher normalises with its batch's statistics and keeps its own moving statistics, the EMA "
+			+ "averages the trained weights only (PyTorch code); false: inference mode on statistics averaged from the "
+			+ "student's");
 
 	private TeacherSettings() {}
 
 	/** The setting, with the method's default. */
-	static Setting batchStatistics(boolean byDefault) {
-		return new Setting(BATCH_STATISTICS, String.valueOf(byDefault), "true: the teacher normalises with its batch's "
-			+ "statistics and keeps its own moving statistics, the EMA averages the trained weights only (PyTorch "
-			+ "code); false: inference mode on statistics averaged from the student's");
+	static Setting<Boolean> batchStatistics(boolean byDefault) {
+		return BATCH_STATISTICS.withDefault(byDefault);
 	}
 
 	private static boolean usesBatchStatistics(MethodContext c) {
-		return c.settings().flag(BATCH_STATISTICS);
+		return c.settings().get(BATCH_STATISTICS);
 	}
 
 	/** The teacher's pass over {@code images}; its statistic updates (if any) are to run with the step. */
@@ -44,7 +49,7 @@ final class TeacherSettings {
 
 	/** The EMA of {@code student} into {@code teacher}; statistics only when the teacher has none of its own. */
 	static Op ema(MethodContext c, Ops tf, UNet teacher, UNet student, Operand<TFloat32> step) {
-		return Ema.update(tf, teacher.weights(), student.weights(), step, c.settings().number("ema_decay"),
+		return Ema.update(tf, teacher.weights(), student.weights(), step, c.settings().get(EMA_DECAY),
 			!usesBatchStatistics(c));
 	}
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * A training method: what batches it needs and how its graph turns them into weight updates. The training loop
@@ -32,15 +34,18 @@ public interface TrainingMethod {
 	/** The composition of a batch of {@code batchSize} samples. */
 	BatchPlan batchPlan(int batchSize);
 
-	/** The method's own settings with defaults. */
-	List<Setting> settings();
+	/** The declarations of the method's own settings: defaults, ranges, descriptions. */
+	List<Setting<?>> settings();
 
 	/**
-	 * Checks the settings against the run before any data is trained on (the network built, the batch plan, the
-	 * patch size, the model it starts from or {@code null}); a problem is a
-	 * {@link org.labelefficient.io.BadInputException} in one plain sentence.
+	 * Checks what depends on several settings (each value is already checked by its declaration) against the batch
+	 * plan, the patch size and the model the run starts from ({@code null}: none), before any data is read; a problem
+	 * is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
-	default void check(MethodSettings settings, UNetConfig network, BatchPlan plan, int patchSize, Path initModel) {}
+	default void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {}
+
+	/** Checks the settings against the network the data calls for (known once the data is read). */
+	default void check(SettingValues settings, UNetConfig network, Path initModel) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

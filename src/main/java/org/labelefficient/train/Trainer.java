@@ -189,7 +189,7 @@ public final class Trainer {
 		int saved = state.history.isEmpty() ? 0 : state.history.get(state.history.size() - 1).iteration();
 		return new TrainingFailedException("The " + what + " iteration " + iteration + "; training stopped. " + (saved
 			== 0 ? "No checkpoint had been saved yet" : "The last good checkpoint (iteration " + saved + ") is kept in "
-				+ ModelFolder.checkpoint(job.output())) + "; try a lower learning_rate.");
+				+ ModelFolder.checkpoint(job.output())) + "; try a lower " + LoopSettings.LEARNING_RATE.key() + ".");
 	}
 
 	private boolean predictsFinite(Session session, TrainingGraph g, Batch b) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.labelefficient.method.MethodContext;
 import org.labelefficient.method.MethodGraph;
-import org.labelefficient.method.MethodSettings;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.method.TrainingInputs;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.nn.Adam;
@@ -35,7 +35,7 @@ final class TrainingGraph {
 	final Operand<TFloat32> validationProbabilities;
 
 	TrainingGraph(TrainingMethod trainingMethod, UNetConfig network, TrainingSettings settings,
-		MethodSettings methodSettings, Path initModel) {
+		SettingValues methodSettings, Path initModel) {
 		inputs = new TrainingInputs(tf, settings.patchSize());
 		MethodContext context = new MethodContext(graph, tf, inputs, network, (ops, prefix) -> optimizer(ops, prefix,
 			settings), methodSettings, trainingMethod.batchPlan(settings.batchSize()), initModel);

@@ -11,17 +11,20 @@ import java.util.Map;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.data.Dataset;
 import org.labelefficient.data.DatasetLoader;
+import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.data.DatasetSpec;
 import org.labelefficient.data.SliceSampler;
 import org.labelefficient.data.TrainingSlice;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Normalization;
-import org.labelefficient.method.MethodSettings;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingMethod;
+import org.labelefficient.method.WarmStart;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * Turns a {@link TrainingRequest} into a run: resolves the method and its settings, reads and checks the dataset,
@@ -44,47 +47,51 @@ public final class TrainingRunner {
 	/** Everything up to the first iteration: all checks, the dataset, the job. */
 	public static TrainingJob prepare(TrainingRequest request, TrainingListener listener) throws IOException {
 		TrainingMethod method = Methods.get(request.method());
-		MethodSettings methodSettings = new MethodSettings(method.settings(), request.methodSettings());
+		SettingValues methodSettings = request.methodSettings();
 		Normalization normalization = Normalization.parse(request.normalization());
 		checkOutput(request);
-		ModelInfo start = request.initModel() == null ? null : startingModel(request.initModel());
+		ModelInfo start = request.initModel() == null ? null : startingModel(request.initModel(), normalization);
 		TrainingSettings s = request.settings();
+		BatchPlan plan = method.batchPlan(s.batchSize());
+		method.check(methodSettings, plan, s.patchSize(), request.initModel());
 		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
 				.validationList(), normalization, s.seed(), request.unlabelledImages()));
 		listener.log(request.dataset() + ": " + data.summary());
-		BatchPlan plan = method.batchPlan(s.batchSize());
 		if (!request.allowPadding()) checkNoPadding(data, s.patchSize());
 		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
 		sampler.check(plan, method.id());
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
-		method.check(methodSettings, network, plan, s.patchSize(), request.initModel());
-		if (start != null) checkStartingModel(request.initModel(), start, network, normalization);
+		method.check(methodSettings, network, request.initModel());
+		if (start != null) checkStartingNetwork(request.initModel(), start, network);
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request
 			.resume(), describe(request, method, methodSettings, network, normalization), request.initModel());
 	}
 
-	/** The description of the model a warm start begins with; it must have exported weights. */
-	private static ModelInfo startingModel(Path model) {
+	/**
+	 * The description of the model a warm start begins with, checked before the data is read: it must have exported
+	 * weights and the run's intensity normalisation.
+	 */
+	private static ModelInfo startingModel(Path model, Normalization normalization) {
 		ModelInfo info = ModelInfo.read(model);
 		if (!Files.isDirectory(ModelFolder.best(model))) throw new BadInputException(model,
 			"has no trained weights (best/) to start from");
+		String key = DatasetSettings.NORMALIZATION.key() + "=";
+		if (!normalization.key().equals(info.normalization)) throw new BadInputException(model, "was trained with "
+			+ key + info.normalization + " but this run uses " + key + normalization.key() + "; "
+			+ WarmStart.INIT_MODEL.key() + " needs the same normalisation");
 		return info;
 	}
 
-	/** A warm start needs the network this run builds and the same intensity normalisation. */
-	private static void checkStartingModel(Path model, ModelInfo start, UNetConfig network,
-		Normalization normalization) {
+	/** A warm start needs the network this run builds (known once the data is read). */
+	private static void checkStartingNetwork(Path model, ModelInfo start, UNetConfig network) {
 		if (!start.network().equals(network)) throw new BadInputException(model, "has the network " + start.network()
-			+ " but this run builds " + network + "; init_model needs a model with the same classes, base_channels"
-			+ " and heads");
-		if (!normalization.key().equals(start.normalization)) throw new BadInputException(model,
-			"was trained with normalization=" + start.normalization + " but this run uses normalization="
-				+ normalization.key() + "; init_model needs the same normalisation");
+			+ " but this run builds " + network + "; " + WarmStart.INIT_MODEL.key()
+			+ " needs a model with the same classes, " + LoopSettings.BASE_CHANNELS.key() + " and heads");
 	}
 
 	private static void checkOutput(TrainingRequest r) throws IOException {
@@ -101,8 +108,9 @@ public final class TrainingRunner {
 	private static void checkNoPadding(Dataset data, int patch) {
 		for (TrainingSlice t : data.slices())
 			if (t.width() < patch || t.height() < patch) throw new BadInputException(t.caseName() + ": slice " + t.z()
-				+ " is " + t.width() + "x" + t.height() + ", smaller than patch_size=" + patch
-				+ "; choose a smaller patch_size or set allow_padding=true");
+				+ " is " + t.width() + "x" + t.height() + ", smaller than " + LoopSettings.PATCH_SIZE.key() + "=" + patch
+				+ "; choose a smaller " + LoopSettings.PATCH_SIZE.key() + " or set " + DatasetSettings.ALLOW_PADDING
+					.key() + "=true");
 	}
 
 	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {
@@ -113,7 +121,7 @@ public final class TrainingRunner {
 			+ (missing.size() > 1 ? "es " : " ") + missing + "; every class needs at least one scribble");
 	}
 
-	private static ModelInfo describe(TrainingRequest r, TrainingMethod method, MethodSettings settings,
+	private static ModelInfo describe(TrainingRequest r, TrainingMethod method, SettingValues settings,
 		UNetConfig network, Normalization normalization) {
 		ModelInfo info = new ModelInfo();
 		info.method = method.id();
@@ -129,32 +137,13 @@ public final class TrainingRunner {
 		return info;
 	}
 
+	/** What {@code model.json} records of the run: the recorded request settings and every loop setting. */
 	private static Map<String, Object> trainingMap(TrainingRequest r) {
-		TrainingSettings s = r.settings();
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("dataset", r.dataset().toString());
-		m.put("labelled_patients", r.labelledPatients());
-		m.put("validation_fraction", r.validationFraction());
-		m.put("train_list", r.trainList());
-		m.put("val_list", r.validationList());
-		m.put("allow_padding", r.allowPadding());
-		if (r.initModel() != null) m.put("init_model", r.initModel().toString());
-		if (r.unlabelledImages() != null) m.put("unlabelled_images", r.unlabelledImages().toString());
-		m.put("iterations", s.iterations());
-		m.put("batch_size", s.batchSize());
-		m.put("patch_size", s.patchSize());
-		m.put("seed", s.seed());
-		m.put("learning_rate", s.learningRate());
-		m.put("optimizer", s.optimizer());
-		m.put("lr_schedule", s.schedule());
-		m.put("lr_step", s.stepSize());
-		m.put("lr_gamma", s.gamma());
-		m.put("weight_decay", s.weightDecay());
-		m.put("momentum", s.momentum());
-		m.put("nesterov", s.nesterov());
-		m.put("validation_interval", s.validationInterval());
-		m.put("base_channels", s.baseChannels());
-		m.put("augment", s.augment());
+		Map<String, Object> request = r.values().asJson();
+		for (Setting<?> s : RequestSettings.RECORDED)
+			m.put(s.key(), request.get(s.key()));
+		m.putAll(r.settings().values().asJson());
 		return m;
 	}
 }

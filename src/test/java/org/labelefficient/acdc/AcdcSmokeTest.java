@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -20,12 +19,11 @@ import org.labelefficient.io.Normalization;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.metrics.SegmentationMetrics;
+import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 
 /** ACDC smoke tests on a few real volumes; they skip with a message when the shared data is absent. */
 public class AcdcSmokeTest {
@@ -55,10 +53,10 @@ public class AcdcSmokeTest {
 		Path acdc = AcdcData.folderOrSkip();
 		Path ds = AcdcData.subset(acdc, tmp.newFolder("ds").toPath(), 2, 1);
 		Path model = tmp.getRoot().toPath().resolve("model");
-		TrainingSettings s = new TrainingSettings(12, 2, 64, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 6, 8,
-			true, 5);
-		TrainingResult r = TrainingRunner.run(new TrainingRequest(ds, "pce", Map.of(), s, model, 4, -1, 0, 0.2,
-			"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {}, new TrainingControl());
+		TrainingResult r = TrainingRunner.run(Requests.of("dataset=" + ds, "method=pce", "output=" + model,
+			"unlabelled_value=4", "iterations=12", "batch_size=2", "patch_size=64", "lr_step=1000", "weight_decay=0",
+			"validation_interval=6", "base_channels=8", "log_interval=5"), new TrainingListener() {},
+			new TrainingControl());
 		assertEquals(12, r.iterationsDone());
 		assertTrue(Files.isRegularFile(model.resolve("model.json")));
 		Path volume = acdc.resolve("volumes").resolve(AcdcData.testPatients(acdc, 1).get(0) + "_frame01.h5");

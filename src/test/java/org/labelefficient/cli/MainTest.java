@@ -13,11 +13,13 @@ import java.util.List;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.labelefficient.request.Options;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.request.ContinueRequest;
 
 public class MainTest {
 
@@ -93,7 +95,8 @@ public class MainTest {
 		DemoDataset.Layout data = new DemoDataset(64, 2).write(root.resolve("data"), 3, 1, 1);
 		Path model = root.resolve("model");
 		assertEquals(errors(), 0, run("train", "dataset=" + data.dataset(), "method=pce", "output=" + model,
-			"iterations=6", "batch_size=2", "patch_size=32", "seed=3", "validation_interval=3", "base_channels=4"));
+			"iterations=6", "batch_size=2", "patch_size=32", "seed=3", "validation_interval=3", "base_channels=4",
+			"log_interval=7"));
 		ModelInfo info = ModelInfo.read(model);
 		assertEquals("pce", info.method);
 		assertEquals(4, info.numClasses);
@@ -116,6 +119,9 @@ public class MainTest {
 		assertEquals(errors(), 0, run("continue", "model=" + model, "iterations=9"));
 		assertEquals(9, ModelInfo.read(model).iterationsDone);
 		assertEquals("base_channels kept", 4, ModelInfo.read(model).channels[0]);
+		// issue 17: continue kept every setting, log_interval included
+		assertEquals(7.0, ModelInfo.read(model).training.get("log_interval"));
+		assertEquals("7", ContinueRequest.options(model, 12).get("log_interval"));
 	}
 
 	@Test
@@ -128,7 +134,7 @@ public class MainTest {
 		err.reset();
 		assertEquals(2, Main.run("evaluate", Options.fromMacro("evaluate", "prediction=/a reference=/b spacing=1,x"), o,
 			e));
-		assertTrue(errors(), errors().contains("spacing must be numbers"));
+		assertTrue(errors(), errors().contains("spacing must be comma-separated numbers, each above 0, got 1,x"));
 		err.reset();
 		assertEquals(2, Main.run("train", Options.fromMacro("train", "dataset=/d method=pce output=/o batch_size=-2"), o,
 			e));

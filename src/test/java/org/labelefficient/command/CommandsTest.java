@@ -6,6 +6,10 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,18 +21,25 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.labelefficient.cli.Main;
+import org.labelefficient.data.BatchPlan.LabelKind;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.io.ImageJFormats;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.io.VoxelType;
+import org.labelefficient.method.Methods;
 import org.labelefficient.ui.ResultImages;
+import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.CommandModule;
+import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleInfo;
+import org.scijava.module.ModuleService;
 
 import ij.ImagePlus;
 
@@ -51,8 +62,8 @@ public class CommandsTest {
 		Map<String, Object> p = new HashMap<>(Map.of("dataset", data.dataset().toFile(), "method", "pce", "output", model
 			.toFile(), "iterations", 4, "batch_size", 2, "patch_size", 32, "seed", 1, "unlabelled_value", 255));
 		p.put("validation_interval", 2);
-		CommandModule m = run(TrainFromScribblesCommand.class, p);
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		Module m = run(TrainFromScribblesCommand.class, p);
+		assertFalse(reason(m), canceled(m));
 	}
 
 	@AfterClass
@@ -60,8 +71,21 @@ public class CommandsTest {
 		context.dispose();
 	}
 
-	private static CommandModule run(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
-		return context.service(CommandService.class).run(command, true, inputs).get();
+	/**
+	 * Runs a command as the Fiji menu does, through the ModuleService: the training commands are dynamic commands
+	 * (their method lists come from the registry), whose modules CommandService.run cannot return.
+	 */
+	private static Module run(Class<? extends Command> command, Map<String, Object> inputs) throws Exception {
+		return context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(command), true,
+			inputs).get();
+	}
+
+	private static boolean canceled(Module m) {
+		return ((Cancelable) m).isCanceled();
+	}
+
+	private static String reason(Module m) {
+		return ((Cancelable) m).getCancelReason();
 	}
 
 	@Test
@@ -74,9 +98,9 @@ public class CommandsTest {
 	public void predictCurrentImageReturnsALabelImage() throws Exception {
 		Volume v = VolumeIO.read(data.testImages().resolve("test00.nii.gz"));
 		ImagePlus image = ImageJFormats.toImagePlus(v, "test00", VoxelType.FLOAT32);
-		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "uncertainty",
+		Module m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "uncertainty",
 			true, "overlay", true));
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertFalse(reason(m), canceled(m));
 		ImagePlus labels = (ImagePlus) m.getOutput("labels");
 		assertEquals(64, labels.getWidth());
 		assertEquals(2, labels.getStackSize());
@@ -94,9 +118,9 @@ public class CommandsTest {
 	public void predictImageShowsProbabilitiesWhoseArgmaxIsTheLabel() throws Exception {
 		ImagePlus image = ImageJFormats.toImagePlus(VolumeIO.read(data.testImages().resolve("test00.nii.gz")), "t",
 			VoxelType.FLOAT32);
-		CommandModule m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "overlay",
+		Module m = run(PredictImageCommand.class, Map.of("image", image, "model", model.toFile(), "overlay",
 			false, "probabilities", true, "uncertainty", false));
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertFalse(reason(m), canceled(m));
 		assertNull(image.getOverlay());
 		ImagePlus p = (ImagePlus) m.getOutput("probability_maps");
 		Volume labels = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("labels"));
@@ -123,14 +147,14 @@ public class CommandsTest {
 	@Test
 	public void predictFolderAndEvaluateWriteTheirFiles() throws Exception {
 		File out = tmp.getRoot().toPath().resolve("pred").toFile();
-		CommandModule p = run(PredictFolderCommand.class, Map.of("model", model.toFile(), "input", data.testImages()
+		Module p = run(PredictFolderCommand.class, Map.of("model", model.toFile(), "input", data.testImages()
 			.toFile(), "output", out));
-		assertFalse(p.getCancelReason(), p.isCanceled());
+		assertFalse(reason(p), canceled(p));
 		assertTrue(new File(out, "test00.nii.gz").isFile());
 		File csv = tmp.getRoot().toPath().resolve("metrics.csv").toFile();
-		CommandModule e = run(EvaluateCommand.class, Map.of("prediction", out, "reference", data.testLabels().toFile(),
+		Module e = run(EvaluateCommand.class, Map.of("prediction", out, "reference", data.testLabels().toFile(),
 			"spacing", "", "output", csv));
-		assertFalse(e.getCancelReason(), e.isCanceled());
+		assertFalse(reason(e), canceled(e));
 		List<String> lines = Files.readAllLines(csv.toPath());
 		assertEquals("case,class,dice,jaccard,hd95,asd,assd", lines.get(0));
 		assertEquals(7, lines.size()); // 3 classes of 1 case, then 3 mean rows
@@ -138,28 +162,28 @@ public class CommandsTest {
 
 	@Test
 	public void modelInfoRunsAndBadInputCancelsWithOneSentence() throws Exception {
-		CommandModule info = run(ModelInfoCommand.class, Map.of("model", model.toFile()));
-		assertFalse(info.getCancelReason(), info.isCanceled());
+		Module info = run(ModelInfoCommand.class, Map.of("model", model.toFile()));
+		assertFalse(reason(info), canceled(info));
 		Path missing = tmp.getRoot().toPath().resolve("no-such-dataset");
 		Path target = tmp.getRoot().toPath().resolve("never");
 		Map<String, Object> p = new HashMap<>(Map.of("dataset", missing.toFile(), "method", "pce", "output", target
 			.toFile(), "iterations", 4, "batch_size", 2, "patch_size", 32, "seed", 1, "unlabelled_value", 255));
 		p.put("validation_interval", 2);
-		CommandModule m = run(TrainFromScribblesCommand.class, p);
-		assertTrue(m.isCanceled());
-		assertEquals(missing + ": dataset folder not found", m.getCancelReason());
+		Module m = run(TrainFromScribblesCommand.class, p);
+		assertTrue(canceled(m));
+		assertEquals(missing + ": dataset folder not found", reason(m));
 		assertFalse(Files.exists(target.resolve("model.json")));
-		CommandModule empty = run(PredictImageCommand.class, Map.of("image", new ImagePlus(), "model", model.toFile()));
-		assertTrue(empty.isCanceled());
-		assertEquals("There is no image to segment; open one first.", empty.getCancelReason());
+		Module empty = run(PredictImageCommand.class, Map.of("image", new ImagePlus(), "model", model.toFile()));
+		assertTrue(canceled(empty));
+		assertEquals("There is no image to segment; open one first.", reason(empty));
 	}
 
 	@Test
 	public void generateScribblesDrawsStrokesInsideTheirClasses() throws Exception {
 		Volume labels = VolumeIO.read(data.testLabels().resolve("test00.nii.gz"));
-		CommandModule m = run(GenerateScribblesCommand.class, Map.of("labels", ImageJFormats.toImagePlus(labels, "l",
+		Module m = run(GenerateScribblesCommand.class, Map.of("labels", ImageJFormats.toImagePlus(labels, "l",
 			VoxelType.UINT8), "coverage", 0.15, "margin", 1, "seed", 3L, "unlabelled_value", 255));
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertFalse(reason(m), canceled(m));
 		Volume s = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("scribbles"));
 		int strokes = 0;
 		for (int i = 0; i < s.data().length; i++)
@@ -172,22 +196,22 @@ public class CommandsTest {
 
 	@Test
 	public void scribblesFromAnEmptyRoiManagerExplainWhatToDo() throws Exception {
-		CommandModule m = run(ScribblesFromRoiManagerCommand.class, Map.of("image", new ImagePlus("x", new ij.process
+		Module m = run(ScribblesFromRoiManagerCommand.class, Map.of("image", new ImagePlus("x", new ij.process
 			.ByteProcessor(8, 8)), "unlabelled_value", 255));
-		assertTrue(m.isCanceled());
-		assertTrue(m.getCancelReason(), m.getCancelReason().startsWith("The ROI Manager is empty"));
+		assertTrue(canceled(m));
+		assertTrue(reason(m), reason(m).startsWith("The ROI Manager is empty"));
 	}
 
 	@Test
 	public void continueTrainingReachesTheNewTotal() throws Exception {
 		Path copy = tmp.getRoot().toPath().resolve("continued");
 		org.labelefficient.io.AtomicFiles.copyDirectory(model, copy);
-		CommandModule m = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 6));
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		Module m = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 6));
+		assertFalse(reason(m), canceled(m));
 		assertEquals(6, org.labelefficient.model.ModelInfo.read(copy).iterationsDone);
-		CommandModule again = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 5));
-		assertTrue(again.isCanceled());
-		assertTrue(again.getCancelReason(), again.getCancelReason().contains("has already trained 6 iterations"));
+		Module again = run(ContinueTrainingCommand.class, Map.of("model", copy.toFile(), "iterations", 5));
+		assertTrue(canceled(again));
+		assertTrue(reason(again), reason(again).contains("has already trained 6 iterations"));
 	}
 
 	@Test
@@ -203,8 +227,8 @@ public class CommandsTest {
 		Map<String, Object> p = new HashMap<>(Map.of("dataset", ds.toFile(), "method", "mean-teacher",
 			"labelled_patients", -1, "output", out.toFile(), "iterations", 3, "batch_size", 2, "patch_size", 32, "seed",
 			1, "validation_interval", 3));
-		CommandModule m = run(TrainSemiSupervisedCommand.class, p);
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		Module m = run(TrainSemiSupervisedCommand.class, p);
+		assertFalse(reason(m), canceled(m));
 		assertEquals("mean-teacher", org.labelefficient.model.ModelInfo.read(out).method);
 	}
 
@@ -220,16 +244,72 @@ public class CommandsTest {
 		ImagePlus scribbles = ImageJFormats.toImagePlus(VolumeIO.read(dataset.resolve("scribbles").resolve(name)),
 			"scribbles", VoxelType.UINT8);
 		File out = tmp.getRoot().toPath().resolve("current-image-model").toFile();
-		CommandModule m = run(TrainOnCurrentImageCommand.class, Map.of("image", image, "scribbles", scribbles,
+		Module m = run(TrainOnCurrentImageCommand.class, Map.of("image", image, "scribbles", scribbles,
 			"method", "pce", "output", out, "iterations", 3, "patch_size", 32, "unlabelled_value", 255, "seed", 1));
-		assertFalse(m.getCancelReason(), m.isCanceled());
+		assertFalse(reason(m), canceled(m));
 		assertTrue(new File(out, "model.json").isFile());
 
 		ImagePlus smaller = new ImagePlus("small", new ij.process.ByteProcessor(16, 16));
-		CommandModule bad = run(TrainOnCurrentImageCommand.class, Map.of("image", image, "scribbles", smaller,
+		Module bad = run(TrainOnCurrentImageCommand.class, Map.of("image", image, "scribbles", smaller,
 			"method", "pce", "output", out, "iterations", 3, "patch_size", 32, "unlabelled_value", 255, "seed", 1));
-		assertTrue(bad.isCanceled());
-		assertTrue(bad.getCancelReason(), bad.getCancelReason().startsWith("The scribbles (small, 16x16x1) must have "
+		assertTrue(canceled(bad));
+		assertTrue(reason(bad), reason(bad).startsWith("The scribbles (small, 16x16x1) must have "
 			+ "the size of the image (image, 64x64x"));
+	}
+
+	@Test
+	public void theDialogsOfferTheRegisteredMethods() throws Exception {
+		List<String> scribble = Methods.ids(LabelKind.SCRIBBLE), dense = Methods.ids(LabelKind.DENSE);
+		List<String> all = new ArrayList<>(scribble);
+		all.addAll(dense);
+		assertEquals(all, methodChoices(TrainFromScribblesCommand.class));
+		assertEquals(dense, methodChoices(TrainSemiSupervisedCommand.class));
+		assertEquals(scribble, methodChoices(TrainOnCurrentImageCommand.class));
+		assertTrue(scribble.containsAll(List.of("pce", "scribsd")) && dense.containsAll(List.of("supervised", "action")));
+	}
+
+	@Test
+	public void theDialogsBoundTheirNumbersAsTheDeclarationsDo() throws Exception {
+		ModuleInfo scribbles = initialized(TrainFromScribblesCommand.class).getInfo();
+		assertEquals(1, scribbles.getInput("iterations").getMinimumValue());
+		assertEquals(16, scribbles.getInput("patch_size").getMinimumValue());
+		assertEquals(1, scribbles.getInput("validation_interval").getMinimumValue());
+		ModuleInfo semi = initialized(TrainSemiSupervisedCommand.class).getInfo();
+		assertEquals(-1, semi.getInput("labelled_patients").getMinimumValue());
+		assertEquals("half labelled, half unlabelled: the dialog's own bound", 2, semi.getInput("batch_size")
+			.getMinimumValue());
+		assertEquals(1, initialized(ContinueTrainingCommand.class).getInfo().getInput("iterations").getMinimumValue());
+	}
+
+	/** A command's module once its initializers have run, as when its dialog opens. */
+	private static Module initialized(Class<? extends Command> command) throws Exception {
+		CommandInfo info = context.service(CommandService.class).getCommand(command);
+		Module module = context.service(ModuleService.class).createModule(info);
+		module.initialize();
+		return module;
+	}
+
+	/** The method choices of a command's dialog. */
+	private static List<String> methodChoices(Class<? extends Command> command) throws Exception {
+		return initialized(command).getInfo().getInput("method").getChoices().stream().map(String::valueOf).toList();
+	}
+
+	@Test
+	public void aFailedTrainingCancelsWithTheSentenceTheCommandLinePrints() throws Exception {
+		Path root = tmp.getRoot().toPath(), diverging = root.resolve("diverging"), copy = root.resolve("diverging-cli");
+		// four sane steps recorded with a step schedule whose learning rate grows 1e8-fold at iteration 10
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors =
+			new PrintStream(err, true, StandardCharsets.UTF_8);
+		assertEquals(0, Main.run(new String[] { "train", "dataset=" + data.dataset(), "method=pce", "output="
+			+ diverging, "iterations=4", "batch_size=2", "patch_size=32", "validation_interval=2", "base_channels=4",
+			"optimizer=sgd", "learning_rate=0.01", "lr_schedule=step", "lr_step=10", "lr_gamma=1e8" }, out, errors));
+		org.labelefficient.io.AtomicFiles.copyDirectory(diverging, copy);
+		Module m = run(ContinueTrainingCommand.class, Map.of("model", diverging.toFile(), "iterations", 300));
+		assertTrue("canceled, not thrown", canceled(m));
+		assertTrue(reason(m), reason(m).matches("The (loss|weights) became .* training stopped.*"));
+		assertEquals(3, Main.run(new String[] { "continue", "model=" + copy, "iterations=300" }, out, errors));
+		assertEquals("Error: " + reason(m).replace(diverging.toString(), copy.toString()), err.toString(
+			StandardCharsets.UTF_8).trim());
 	}
 }

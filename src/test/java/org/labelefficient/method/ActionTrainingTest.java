@@ -18,12 +18,11 @@ import org.junit.rules.TemporaryFolder;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 
 /**
  * ACTION's stages train in one run (each in its share of the budget, with its own loss terms) and one at a time, a
@@ -61,10 +60,11 @@ public class ActionTrainingTest {
 		List<Map<String, Double>> terms) throws Exception {
 		Map<String, String> all = new HashMap<>(LIGHT);
 		all.putAll(settings);
-		TrainingSettings s = new TrainingSettings(iterations, 4, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false,
-			iterations, 4, true, 100);
-		return TrainingRunner.run(new TrainingRequest(dataset, "action", all, s, tmp.getRoot().toPath().resolve(name),
-			255, -1, 0, 0, "train_patients.txt", "val_patients.txt", "zscore", false, true).withInitModel(initModel), new TrainingListener() {
+		if (initModel != null) all.put("init_model", initModel.toString());
+		return TrainingRunner.run(Requests.of(all, "dataset=" + dataset, "method=action", "output=" + tmp.getRoot()
+			.toPath().resolve(name), "validation_fraction=0", "iterations=" + iterations, "batch_size=4",
+			"patch_size=32", "lr_step=1000", "weight_decay=0", "validation_interval=" + iterations, "base_channels=4",
+			"log_interval=100"), new TrainingListener() {
 				@Override
 				public void iteration(Progress p) {
 					assertTrue(name + " " + p.terms(), Double.isFinite(p.loss()));
@@ -115,11 +115,12 @@ public class ActionTrainingTest {
 	@Test
 	public void badStageSettingsAreRefusedBeforeTraining() {
 		List<Map<String, Double>> terms = new ArrayList<>();
-		assertTrue(refused(Map.of("stages", "iv"), terms).contains("must be all, i, ii or iii"));
+		assertEquals("stages must be one of all, i, ii, iii, got iv", refused(Map.of("stages", "iv"), terms));
 		assertTrue(refused(Map.of("stage_i_fraction", "0.5"), terms).contains("add up to 1"));
 		assertTrue(refused(Map.of("stages", "iii"), terms).contains("init_model"));
 		assertTrue(refused(Map.of("stages", "ii"), Path.of("/no/such/model"), terms).contains("not found"));
-		assertTrue(refused(Map.of("memory_size", "3"), terms).contains("at least batch_size"));
+		assertEquals("memory_size (3) must be at least the batch size (4)", refused(Map.of("memory_size", "3"),
+			terms));
 		assertTrue(terms.isEmpty());
 	}
 

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -22,12 +21,11 @@ import org.labelefficient.infer.PredictionOptions;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 
 /**
  * Every registered method builds its graph, trains a few iterations with finite losses, and exports a model that a
@@ -62,13 +60,11 @@ public class EveryMethodTrainsTest {
 	@Test
 	public void trainsExportsAndPredicts() throws Exception {
 		Path model = root.resolve(id);
-		TrainingSettings s = new TrainingSettings(4, 2, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 2, 4, true,
-			100);
 		boolean dense = Methods.get(id).batchPlan(2).kind() == BatchPlan.LabelKind.DENSE;
 		Path dataset = dense ? denseDataset(root, data) : data.dataset();
-		TrainingResult r = TrainingRunner.run(new TrainingRequest(dataset, id, Map.of(), s, model, 255, -1, 0, 0.2,
-			"train_patients.txt", "val_patients.txt", "zscore", false, true), new TrainingListener() {},
-			new TrainingControl());
+		TrainingResult r = TrainingRunner.run(Requests.of("dataset=" + dataset, "method=" + id, "output=" + model,
+			"iterations=4", "batch_size=2", "patch_size=32", "lr_step=1000", "weight_decay=0", "validation_interval=2",
+			"base_channels=4", "log_interval=100"), new TrainingListener() {}, new TrainingControl());
 		assertEquals(id, 4, r.iterationsDone());
 		ModelInfo info = ModelInfo.read(model);
 		assertEquals(id, info.method);

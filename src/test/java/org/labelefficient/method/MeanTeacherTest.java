@@ -9,6 +9,7 @@ import org.junit.Test;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.nn.Tensors;
 import org.labelefficient.nn.UNet;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -29,7 +30,7 @@ public class MeanTeacherTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, 16);
-			MethodContext c = new MethodContext(g, tf, inputs, null, null, new MethodSettings(new MeanTeacher()
+			MethodContext c = new MethodContext(g, tf, inputs, null, null, new SettingValues(new MeanTeacher()
 				.settings(), Map.of()));
 			// two 16x16 samples, two classes: sample 0 labelled, sample 1 unlabelled (all -1)
 			float[][][][] student = new float[2][16][16][2], teacher = new float[2][16][16][2];

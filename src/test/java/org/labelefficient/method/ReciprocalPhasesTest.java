@@ -15,6 +15,7 @@ import org.labelefficient.nn.Adam;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.Tensors;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -36,7 +37,7 @@ public class ReciprocalPhasesTest {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, SIZE);
 			MethodContext c = new MethodContext(g, tf, inputs, UNetConfig.standard(3, 4, false), (ops, prefix) -> new Adam(
-				ops, prefix, 1e-4f), new MethodSettings(new Reciprocal().settings(), Map.of("pretrain", "0.5")),
+				ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), Map.of("pretrain", "0.5")),
 				new Reciprocal().batchPlan(BATCH));
 			MethodGraph mg = new Reciprocal().build(c);
 			for (int i = 0; i < mg.variables().size(); i++)
@@ -65,7 +66,7 @@ public class ReciprocalPhasesTest {
 		try (Graph g = new Graph()) {
 			Ops tf = Ops.create(g);
 			MethodContext c = new MethodContext(g, tf, new TrainingInputs(tf, SIZE), UNetConfig.standard(3, 4, false), (
-				ops, prefix) -> new Adam(ops, prefix, 1e-4f), new MethodSettings(new Reciprocal().settings(), Map.of()),
+				ops, prefix) -> new Adam(ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), Map.of()),
 				new Reciprocal().batchPlan(1));
 			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Reciprocal().build(c));
 			assertTrue(e.getMessage(), e.getMessage().contains("batch_size 2 or more"));

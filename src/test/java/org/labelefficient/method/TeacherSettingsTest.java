@@ -15,6 +15,7 @@ import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.Tensors;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -36,8 +37,8 @@ public class TeacherSettingsTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, 8);
-			MethodContext c = new MethodContext(g, tf, inputs, null, null, new MethodSettings(new ScribSD().settings(),
-				Map.of(TeacherSettings.BATCH_STATISTICS, String.valueOf(batchStatistics))));
+			MethodContext c = new MethodContext(g, tf, inputs, null, null, new SettingValues(new ScribSD().settings(),
+				Map.of(TeacherSettings.BATCH_STATISTICS.key(), String.valueOf(batchStatistics))));
 			UNetConfig net = new UNetConfig(1, 2, new int[] { 2, 4 }, new double[] { 0, 0.5 }, false);
 			UNet teacher = new UNet(net, new ParameterSet(tf, "teacher")), student = new UNet(net, new ParameterSet(tf,
 				"student"));

@@ -21,12 +21,11 @@ import org.labelefficient.cli.Main;
 import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 
 /**
  * Starting a run from a trained model ({@code init_model}) and the {@code improve} command: the networks take the
@@ -51,11 +50,11 @@ public class WarmStartTest {
 
 	private static TrainingResult train(String method, Path output, Path init, int iterations, int channels,
 		String normalization, List<Map<String, Double>> terms) throws Exception {
-		TrainingSettings s = new TrainingSettings(iterations, 4, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false,
-			iterations / 2, channels, true, 100);
-		return TrainingRunner.run(new TrainingRequest(data.dataset(), method, Map.of(), s, output,
-			DemoDataset.UNLABELLED, -1, 0, 0, "train_patients.txt", "val_patients.txt", normalization, false, true)
-				.withInitModel(init), new TrainingListener() {
+		return TrainingRunner.run(Requests.of(init == null ? Map.of() : Map.of("init_model", init.toString()),
+			"dataset=" + data.dataset(), "method=" + method, "output=" + output, "unlabelled_value="
+				+ DemoDataset.UNLABELLED, "validation_fraction=0", "normalization=" + normalization, "iterations="
+					+ iterations, "batch_size=4", "patch_size=32", "lr_step=1000", "weight_decay=0", "validation_interval="
+						+ iterations / 2, "base_channels=" + channels, "log_interval=100"), new TrainingListener() {
 					@Override
 					public void iteration(Progress p) {
 						terms.add(p.terms());

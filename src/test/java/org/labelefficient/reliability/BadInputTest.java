@@ -106,12 +106,14 @@ public class BadInputTest {
 	@Test
 	public void wrongParameterNamesTypesAndRanges() {
 		assertTrue(trainFails("batchsize=4").contains("batchsize"));
-		assertTrue(trainFails("seed=one").contains("'seed' must be an integer"));
-		assertTrue(trainFails("batch_size=0").contains("batch_size must be a positive integer"));
-		assertTrue(trainFails("patch_size=50").contains("patch_size must be a multiple of 16"));
-		assertTrue(trainFails("learning_rate=-1").contains("learning_rate must be positive"));
-		assertTrue(trainFails("method=scribble").contains("Unknown method 'scribble'"));
-		assertTrue(trainFails("normalization=robust").contains("normalization must be zscore, minmax or none"));
+		assertEquals("Error: seed must be an integer, got one", trainFails("seed=one"));
+		assertEquals("Error: batch_size must be a positive integer, got 0", trainFails("batch_size=0"));
+		assertEquals("Error: patch_size must be an integer of at least 16, a multiple of 16, got 50", trainFails(
+			"patch_size=50"));
+		assertEquals("Error: learning_rate must be a positive number, got -1", trainFails("learning_rate=-1"));
+		assertTrue(trainFails("method=scribble").startsWith("Error: method must be one of supervised, pce, "));
+		assertEquals("Error: normalization must be one of zscore, minmax, none, got robust", trainFails(
+			"normalization=robust"));
 	}
 
 	@Test

@@ -10,11 +10,11 @@ import java.util.TreeMap;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.labelefficient.train.Requests;
+import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.train.TrainingSettings;
 
 /** Resident memory stays flat over a long training run with regular validation and saves (no native tensor leak). */
 public class TrainingMemoryTest {
@@ -32,10 +32,9 @@ public class TrainingMemoryTest {
 	public void residentMemoryIsFlatOverTheSecondHalfOfARun() throws Exception {
 		TrainingFixture f = new TrainingFixture(tmp.getRoot().toPath());
 		Map<Integer, Double> rss = new TreeMap<>();
-		TrainingSettings s = new TrainingSettings(900, 2, 32, 1, 1e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 50,
-			4, true, 1000);
-		TrainingRequest request = new TrainingRequest(f.data.dataset(), "pce", Map.of(), s, tmp.getRoot().toPath()
-			.resolve("model"), 255, -1, 0, 0.2, "train_patients.txt", "val_patients.txt", "zscore", false, true);
+		TrainingRequest request = Requests.of("dataset=" + f.data.dataset(), "method=pce", "output=" + tmp.getRoot()
+			.toPath().resolve("model"), "iterations=900", "batch_size=2", "patch_size=32", "lr_step=1000",
+			"weight_decay=0", "validation_interval=50", "base_channels=4", "log_interval=1000");
 		TrainingRunner.run(request, new TrainingListener() {
 			@Override
 			public void iteration(Progress p) {

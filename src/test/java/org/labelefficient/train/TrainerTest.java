@@ -20,7 +20,7 @@ import org.labelefficient.demo.SyntheticCardiac;
 import org.labelefficient.infer.SavedModelNetwork;
 import org.labelefficient.infer.VolumeSegmenter;
 import org.labelefficient.io.Volume;
-import org.labelefficient.method.MethodSettings;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.metrics.SegmentationMetrics;
@@ -73,13 +73,14 @@ public class TrainerTest {
 		Path out = tmp.newFolder("model").toPath();
 		TrainingMethod method = Methods.get("supervised");
 		UNetConfig net = new UNetConfig(1, 4, new int[] { 8, 16, 32 }, new double[] { 0, 0, 0 }, false);
-		TrainingSettings s = new TrainingSettings(150, 4, 32, 1, 3e-3, "adam", "poly", 1000, 0.1, 0, 0.9, false, 50, 8,
-			true, 10);
+		TrainingSettings s = TrainingSettings.of(Requests.words("iterations=150", "batch_size=4", "patch_size=32",
+			"learning_rate=3e-3", "lr_step=1000", "weight_decay=0", "validation_interval=50", "base_channels=8",
+			"log_interval=10"));
 		ModelInfo info = new ModelInfo();
 		info.setNetwork(net);
 		info.normalization = "none";
 		List<Double> dice = new ArrayList<>();
-		TrainingJob job = new TrainingJob(method, new MethodSettings(method.settings(), Map.of()), s, net, synthetic(
+		TrainingJob job = new TrainingJob(method, new SettingValues(method.settings(), Map.of()), s, net, synthetic(
 			cases), List.of(new ValidationCase("val", normalised(val.image()), val.label())), out, false, info);
 		TrainingResult r = new Trainer(job, new TrainingListener() {
 			@Override

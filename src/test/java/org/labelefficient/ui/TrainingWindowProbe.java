@@ -19,11 +19,13 @@ import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
 
 import org.labelefficient.command.TrainFromScribblesCommand;
+import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
-import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
 import org.scijava.ui.UIService;
 
 /**
@@ -53,8 +55,9 @@ public final class TrainingWindowProbe {
 			Map<String, Object> p = new HashMap<>(Map.of("dataset", dataset.toFile(), "method", "pce", "output", model
 				.toFile(), "iterations", 5000, "batch_size", 2, "patch_size", 32, "seed", 1, "unlabelled_value", 255));
 			p.put("validation_interval", 10);
-			Future<CommandModule> run = context.service(CommandService.class).run(TrainFromScribblesCommand.class, true,
-				p);
+			// through the ModuleService, as the menu does: a dynamic command's module is not a CommandModule
+			Future<Module> run = context.service(ModuleService.class).run(context.service(CommandService.class)
+				.getCommand(TrainFromScribblesCommand.class), true, p);
 			JFrame frame = waitForWindow();
 			JLabel status = label(frame, "Iteration");
 			long deadline = System.currentTimeMillis() + 120_000;
@@ -63,8 +66,8 @@ public final class TrainingWindowProbe {
 			SwingUtilities.invokeAndWait(() -> ImageIOWrite.png(frame, screenshot));
 			System.out.println("BEFORE=" + status.getText());
 			SwingUtilities.invokeAndWait(() -> button(frame, "Finish now").doClick());
-			CommandModule m = run.get();
-			System.out.println("CANCELED=" + m.isCanceled());
+			Module m = run.get();
+			System.out.println("CANCELED=" + ((Cancelable) m).isCanceled());
 			Thread.sleep(500);
 			SwingUtilities.invokeAndWait(() -> System.out.println("AFTER=" + status.getText() + "\nBUTTON_ENABLED="
 				+ button(frame, "Finish now").isEnabled()));

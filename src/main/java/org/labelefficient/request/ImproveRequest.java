@@ -1,12 +1,16 @@
-package org.labelefficient.train;
+package org.labelefficient.request;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.Methods;
+import org.labelefficient.method.WarmStart;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.LoopSettings;
+import org.labelefficient.train.RequestSettings;
 
 /**
  * The request that improves a trained model with unlabelled images, as people work: train on the few labelled images
@@ -25,16 +29,15 @@ public final class ImproveRequest {
 	 */
 	public static Map<String, String> options(Path model, Map<String, String> given) {
 		ModelInfo info = ModelInfo.read(model);
-		String method = given.get("method");
-		if (method == null || method.isBlank()) throw new BadInputException(
-			"Missing option 'method=' for improve; choose one that learns from unlabelled images: " + String.join(
-				", ", semiSupervised()));
-		if (!semiSupervised().contains(method)) throw new BadInputException("method=" + method
+		String key = RequestSettings.METHOD.key(), method = given.get(key);
+		if (method == null || method.isBlank()) throw new BadInputException("Missing option '" + key
+			+ "=' for improve; choose one that learns from unlabelled images: " + String.join(", ", semiSupervised()));
+		if (!semiSupervised().contains(method)) throw new BadInputException(key + "=" + method
 			+ " does not learn from unlabelled images; improve takes " + String.join(", ", semiSupervised()));
 		Map<String, String> o = ContinueRequest.recorded(info);
-		o.remove("iterations");
-		o.remove("unlabelled_images");
-		o.put("init_model", model.toString());
+		o.remove(LoopSettings.ITERATIONS.key());
+		o.remove(DatasetSettings.UNLABELLED_IMAGES.key());
+		o.put(WarmStart.INIT_MODEL.key(), model.toString());
 		o.putAll(given);
 		return o;
 	}

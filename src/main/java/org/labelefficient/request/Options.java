@@ -1,6 +1,5 @@
-package org.labelefficient.cli;
+package org.labelefficient.request;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 
 /**
  * {@code key=value} options, as given on the command line or recorded by the ImageJ macro recorder (the same
  * snake_case keys in both). Values may be wrapped in square brackets (ImageJ's quoting for values with spaces).
- * Typed getters report missing and malformed values by key; {@link #checkAllUsed()} rejects keys nobody asked for,
- * so a misspelt option is an error rather than silently ignored.
+ * {@link #values} parses and checks the options a command declares ({@link Setting}); {@link #checkAllUsed()} rejects
+ * keys nobody asked for, so a misspelt option is an error rather than silently ignored. The one parser of every door:
+ * the command line, ImageJ macro options and the request the Fiji commands build.
  */
 public final class Options {
 
@@ -80,63 +82,21 @@ public final class Options {
 		return v;
 	}
 
-	/** An optional string. */
-	public String string(String key, String fallback) {
-		return has(key) ? string(key) : fallback;
+	/** The values of the {@code declared} settings (defaults where not given), each checked; the keys are used. */
+	public SettingValues values(List<Setting<?>> declared) {
+		Map<String, String> given = new LinkedHashMap<>();
+		for (Setting<?> s : declared)
+			if (has(s.key())) given.put(s.key(), string(s.key()));
+		return new SettingValues(declared, given);
 	}
 
-	/** A required path. */
-	public Path path(String key) {
-		return Path.of(string(key));
-	}
-
-	/** An optional path. */
-	public Path path(String key, String fallback) {
-		return Path.of(string(key, fallback));
-	}
-
-	/** An optional integer. */
-	public int integer(String key, int fallback) {
-		if (!has(key)) return fallback;
-		try {
-			return Integer.parseInt(string(key));
-		}
-		catch (NumberFormatException e) {
-			throw new BadInputException("Option '" + key + "' must be an integer, got '" + values.get(key) + "'");
-		}
-	}
-
-	/** An optional number. */
-	public double number(String key, double fallback) {
-		if (!has(key)) return fallback;
-		try {
-			double d = Double.parseDouble(string(key));
-			if (!Double.isFinite(d)) throw new NumberFormatException();
-			return d;
-		}
-		catch (NumberFormatException e) {
-			throw new BadInputException("Option '" + key + "' must be a finite number, got '" + values.get(key) + "'");
-		}
-	}
-
-	/** An optional boolean ({@code true}/{@code false}). */
-	public boolean flag(String key, boolean fallback) {
-		if (!has(key)) return fallback;
-		String v = string(key);
-		if (v.equalsIgnoreCase("true")) return true;
-		if (v.equalsIgnoreCase("false")) return false;
-		throw new BadInputException("Option '" + key + "' must be true or false, got '" + v + "'");
-	}
-
-	/** The options whose key starts with {@code prefix} (prefix removed), marked as used. */
-	public Map<String, String> withPrefix(String prefix) {
-		Map<String, String> out = new LinkedHashMap<>();
-		for (Map.Entry<String, String> e : values.entrySet())
-			if (e.getKey().startsWith(prefix)) {
-				used.add(e.getKey());
-				out.put(e.getKey().substring(prefix.length()), e.getValue());
-			}
-		return out;
+	/** The options nobody asked for yet, marked as used: for a command that passes them on to another. */
+	public Map<String, String> remaining() {
+		Map<String, String> rest = new LinkedHashMap<>();
+		values.forEach((k, v) -> {
+			if (used.add(k)) rest.put(k, v);
+		});
+		return rest;
 	}
 
 	/** Fails if an option was given that no getter asked for. */
@@ -146,35 +106,5 @@ public final class Options {
 			if (!used.contains(k)) unknown.add(k);
 		if (!unknown.isEmpty()) throw new BadInputException("Unknown option" + (unknown.size() > 1 ? "s " : " ")
 			+ String.join(", ", unknown) + " for " + command + "; known: " + String.join(", ", used));
-	}
-
-	/** The options as a macro options string (values with spaces in brackets). */
-	public String toMacroString() {
-		StringBuilder b = new StringBuilder();
-		for (Map.Entry<String, String> e : values.entrySet()) {
-			if (b.length() > 0) b.append(' ');
-			String v = e.getValue();
-			b.append(e.getKey()).append('=').append(v.contains(" ") ? "[" + v + "]" : v);
-		}
-		return b.toString();
-	}
-
-	/** Parses {@code x,y,z} (or {@code x,y} for 2D) into positive spacings. */
-	public static double[] spacing(String text) {
-		String[] parts = text.split(",");
-		if (parts.length < 2 || parts.length > 3) throw new BadInputException(
-			"spacing must be x,y,z (or x,y), got '" + text + "'");
-		double[] s = { 1, 1, 1 };
-		for (int i = 0; i < parts.length; i++) {
-			try {
-				s[i] = Double.parseDouble(parts[i].trim());
-			}
-			catch (NumberFormatException e) {
-				throw new BadInputException("spacing must be numbers x,y,z, got '" + text + "'");
-			}
-			if (!(s[i] > 0) || Double.isInfinite(s[i])) throw new BadInputException(
-				"spacing values must be positive, got '" + text + "'");
-		}
-		return s;
 	}
 }

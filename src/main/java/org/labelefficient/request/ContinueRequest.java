@@ -1,4 +1,7 @@
-package org.labelefficient.train;
+package org.labelefficient.request;
+
+import static org.labelefficient.data.DatasetSettings.*;
+import static org.labelefficient.train.RequestSettings.*;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -6,10 +9,12 @@ import java.util.Map;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelInfo;
+import org.labelefficient.train.LoopSettings;
 
 /**
- * The request that continues a model's training from its checkpoint: every setting as recorded in its
- * {@code model.json}, a new total of iterations, {@code resume=true}.
+ * The options that continue a model's training from its checkpoint: every setting as recorded in its
+ * {@code model.json} (loop, data and method settings), a new total of iterations, {@code resume=true}. Every door
+ * turns them into a request with {@link org.labelefficient.train.TrainingRequest#of}.
  */
 public final class ContinueRequest {
 
@@ -21,11 +26,11 @@ public final class ContinueRequest {
 		if (iterations <= info.iterationsDone) throw new BadInputException(model, "has already trained "
 			+ info.iterationsDone + " iterations; ask for a larger total than that, not " + iterations);
 		Map<String, String> o = recorded(info);
-		o.put("iterations", Integer.toString(iterations));
-		o.put("method", info.method);
+		o.put(LoopSettings.ITERATIONS.key(), Integer.toString(iterations));
+		o.put(METHOD.key(), info.method);
 		o.putAll(info.methodSettings);
-		o.put("output", model.toString());
-		o.put("resume", "true");
+		o.put(OUTPUT.key(), model.toString());
+		o.put(RESUME.key(), "true");
 		return o;
 	}
 
@@ -33,9 +38,9 @@ public final class ContinueRequest {
 	static Map<String, String> recorded(ModelInfo info) {
 		Map<String, String> o = new LinkedHashMap<>();
 		info.training.forEach((k, v) -> o.put(k, number(v)));
-		o.put("unlabelled_value", Integer.toString(info.unlabelledValue));
-		o.put("normalization", info.normalization);
-		o.put("num_classes", Integer.toString(info.numClasses));
+		o.put(UNLABELLED_VALUE.key(), Integer.toString(info.unlabelledValue));
+		o.put(NORMALIZATION.key(), info.normalization);
+		o.put(NUM_CLASSES.key(), Integer.toString(info.numClasses));
 		return o;
 	}
 
