@@ -5,7 +5,7 @@ import java.util.List;
 import org.labelefficient.setting.Setting;
 
 /**
- * ACTION's settings with their defaults and ranges (README, method section, says where each comes from). What
+ * ACTION's settings with their defaults and ranges (docs/action.md says where each comes from). What
  * depends on several settings or on the run (the stage plan, memory against batch, windows against patch) is checked
  * by {@link ActionPlan} and {@link Action#check}.
  */
@@ -49,7 +49,7 @@ final class ActionSettings {
 	static final Setting<Double> WEAK_THRESHOLD = probability("weak_threshold", 0.7,
 		"teacher confidence from which an unlabelled pixel joins the contrast");
 	static final Setting<Integer> REPRESENTATION_DIM = count("representation_dim", 64,
-		"channels of the representation head (ACTION: 512; README says why 64)");
+		"channels of the representation head (ACTION: 512; docs/action.md says why 64)");
 	static final Setting<Integer> REPRESENTATION_STRIDE = Setting.integer("representation_stride", 4,
 		"grid of the representation head in pixels (ACTION: 1, full resolution; ReCo: 4)").among(1, 2, 4, 8);
 

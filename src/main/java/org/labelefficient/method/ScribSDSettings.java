@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.labelefficient.setting.Setting;
 
-/** ScribSD+'s settings with their defaults and ranges (README, method section, says where each comes from). */
+/** ScribSD+'s settings with their defaults and ranges (docs/scribsd.md says where each comes from). */
 final class ScribSDSettings {
 
 	static final Setting<Double> KD_WEIGHT = Setting.number("kd_weight", 0.5,
