@@ -10,7 +10,7 @@ import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.TrainingHooks;
 
 /** {@code continue}: trains a model further from its checkpoint, with the settings recorded in the model. */
-final class ContinueCommand implements CliCommand {
+final class ContinueCommand implements TrainingCliCommand {
 
 	@Override
 	public String name() {
@@ -21,11 +21,6 @@ final class ContinueCommand implements CliCommand {
 	public String usage() {
 		return name() + " " + CommandSettings.MODEL.key() + "=<model folder> " + LoopSettings.ITERATIONS.key()
 			+ "=<new total>";
-	}
-
-	@Override
-	public void run(Options options, PrintStream out) throws Exception {
-		run(options, out, TrainingHooks.none());
 	}
 
 	@Override

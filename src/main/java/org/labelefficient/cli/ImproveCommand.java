@@ -13,7 +13,7 @@ import org.labelefficient.train.TrainingHooks;
  * {@code improve}: trains a new model from a trained one with a semi-supervised method and unlabelled images (the
  * dataset's own unlabelled cases and those of {@code unlabelled_images}); every other key as for {@code train}.
  */
-final class ImproveCommand implements CliCommand {
+final class ImproveCommand implements TrainingCliCommand {
 
 	@Override
 	public String name() {
@@ -25,11 +25,6 @@ final class ImproveCommand implements CliCommand {
 		return name() + " " + CommandSettings.MODEL.key() + "=<trained model folder> " + RequestSettings.METHOD.key()
 			+ "=" + String.join("|", ImproveRequest.semiSupervised()) + " " + RequestSettings.OUTPUT.key()
 			+ "=<new model folder> [any train key]";
-	}
-
-	@Override
-	public void run(Options options, PrintStream out) throws Exception {
-		run(options, out, TrainingHooks.none());
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
 
 /** {@code train}: trains a model on a dataset folder; progress lines with ETA; Ctrl-C stops and keeps the models. */
-final class TrainCommand implements CliCommand {
+final class TrainCommand implements TrainingCliCommand {
 
 	@Override
 	public String name() {
@@ -28,11 +28,6 @@ final class TrainCommand implements CliCommand {
 		List<Setting<?>> settings = new ArrayList<>(RequestSettings.ALL);
 		settings.addAll(LoopSettings.ALL);
 		return Help.usage(name(), settings) + " [<method setting>=<value> ...]";
-	}
-
-	@Override
-	public void run(Options options, PrintStream out) throws Exception {
-		run(options, out, TrainingHooks.none());
 	}
 
 	@Override
