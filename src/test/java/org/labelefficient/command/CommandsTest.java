@@ -216,6 +216,31 @@ public class CommandsTest {
 
 	@Test
 	public void trainSemiSupervisedUsesTheUnlabelledImages() throws Exception {
+		assertEquals("mean-teacher", org.labelefficient.model.ModelInfo.read(semiModel()).method);
+	}
+
+	@Test
+	public void improveWithUnlabelledImagesStartsANewModelFromATrainedOne() throws Exception {
+		Path start = semiModel(), out = tmp.getRoot().toPath().resolve("improved-model");
+		Module m = run(ImproveWithUnlabelledCommand.class, Map.of("model", start.toFile(), "method", "reciprocal",
+			"output", out.toFile(), "iterations", 2));
+		assertFalse(reason(m), canceled(m));
+		org.labelefficient.model.ModelInfo info = org.labelefficient.model.ModelInfo.read(out);
+		assertEquals("reciprocal", info.method);
+		assertEquals(2, info.iterationsDone);
+		assertEquals(start.toString(), info.training.get("init_model"));
+		Module missing = run(ImproveWithUnlabelledCommand.class, Map.of("model", start.toFile(), "method",
+			"reciprocal", "output", tmp.getRoot().toPath().resolve("improved-2").toFile(), "iterations", 2,
+			"unlabelled_images", tmp.getRoot().toPath().resolve("no-such-folder").toFile()));
+		assertTrue(canceled(missing));
+		assertTrue(reason(missing), reason(missing).contains("no-such-folder"));
+	}
+
+	private static Path semiModel;
+
+	/** A mean-teacher model trained once through the Train Semi-Supervised command. */
+	private static synchronized Path semiModel() throws Exception {
+		if (semiModel != null) return semiModel;
 		Path ds = tmp.getRoot().toPath().resolve("semi");
 		Files.createDirectories(ds.resolve("labels"));
 		for (String name : new String[] { "train00", "train01", "train02" })
@@ -229,7 +254,8 @@ public class CommandsTest {
 			1, "validation_interval", 3));
 		Module m = run(TrainSemiSupervisedCommand.class, p);
 		assertFalse(reason(m), canceled(m));
-		assertEquals("mean-teacher", org.labelefficient.model.ModelInfo.read(out).method);
+		semiModel = out;
+		return out;
 	}
 
 	@Test
