@@ -26,7 +26,9 @@ public class ImproveWithUnlabelledCommand extends TrainingCommand {
 	@Parameter(label = "Trained model folder", style = "directory")
 	private File model;
 
-	@Parameter(label = "Folder of unlabelled images (optional)", style = "directory", required = false)
+	/** Not remembered between runs: a folder left from an earlier run would silently join the next one. */
+	@Parameter(label = "Folder of unlabelled images (optional)", style = "directory", required = false,
+		persist = false)
 	private File unlabelled_images;
 
 	@Parameter(label = "Method", initializer = "methods")
