@@ -15,7 +15,7 @@ import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.method.MethodContext;
 import org.labelefficient.method.MethodGraph;
-import org.labelefficient.method.MethodSettings;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingInputs;
 import org.labelefficient.method.TrainingMethod;
@@ -93,7 +93,7 @@ public class Performance {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, size);
 			MethodContext context = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix,
-				1e-5f), new MethodSettings(m.settings(), settings), m.batchPlan(batch));
+				1e-5f), new SettingValues(m.settings(), settings), m.batchPlan(batch));
 			MethodGraph mg = m.build(context);
 			// as TrainingGraph: the validation pass is part of the graph (not run by the step)
 			var validation = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));

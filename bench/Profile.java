@@ -7,7 +7,7 @@ import java.util.Random;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.method.MethodContext;
 import org.labelefficient.method.MethodGraph;
-import org.labelefficient.method.MethodSettings;
+import org.labelefficient.setting.SettingValues;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingInputs;
 import org.labelefficient.method.TrainingMethod;
@@ -42,7 +42,7 @@ public class Profile {
 			Ops tf = Ops.create(g);
 			TrainingInputs in = new TrainingInputs(tf, size);
 			MethodGraph mg = m.build(new MethodContext(g, tf, in, network, (ops, prefix) -> new Adam(ops, prefix, 1e-5f),
-				new MethodSettings(m.settings(), Map.of()), m.batchPlan(batch)));
+				new SettingValues(m.settings(), Map.of()), m.batchPlan(batch)));
 			// -Dinter=N: N inter-op threads instead of SessionFactory's 1 (intra-op: -Dlabelefficient.threads)
 			int inter = Integer.getInteger("inter", 1);
 			try (Session s = new Session(g, SessionFactory.config().toBuilder().setInterOpParallelismThreads(inter)
