@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.labelefficient.request.CommandSettings;
+import org.labelefficient.method.Methods;
 import org.labelefficient.request.ImproveRequest;
 import org.labelefficient.request.Options;
 import org.labelefficient.train.RequestSettings;
@@ -23,7 +24,7 @@ final class ImproveCommand implements TrainingCliCommand {
 	@Override
 	public String usage() {
 		return name() + " " + CommandSettings.MODEL.key() + "=<trained model folder> " + RequestSettings.METHOD.key()
-			+ "=" + String.join("|", ImproveRequest.semiSupervised()) + " " + RequestSettings.OUTPUT.key()
+			+ "=" + String.join("|", Methods.semiSupervisedIds()) + " " + RequestSettings.OUTPUT.key()
 			+ "=<new model folder> [any train key]";
 	}
 

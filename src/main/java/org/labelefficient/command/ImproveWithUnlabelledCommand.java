@@ -9,6 +9,7 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.labelefficient.method.Methods;
 import org.labelefficient.request.ImproveRequest;
 import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
@@ -42,7 +43,7 @@ public class ImproveWithUnlabelledCommand extends TrainingCommand {
 
 	/** The methods that learn from unlabelled images. */
 	private void methods() {
-		offerMethods(ImproveRequest.semiSupervised());
+		offerMethods(Methods.semiSupervisedIds());
 	}
 
 	@Override

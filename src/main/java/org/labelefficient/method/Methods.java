@@ -43,6 +43,11 @@ public final class Methods {
 		return METHODS.keySet().stream().filter(id -> get(id).batchPlan(2).kind() == kind).toList();
 	}
 
+	/** The ids of the methods that learn from unlabelled images (half of their batches are unlabelled). */
+	public static List<String> semiSupervisedIds() {
+		return METHODS.keySet().stream().filter(id -> get(id).batchPlan(2).unlabelled() > 0).toList();
+	}
+
 	/** The ids of all methods. */
 	public static List<String> ids() {
 		return List.copyOf(METHODS.keySet());

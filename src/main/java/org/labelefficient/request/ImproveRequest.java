@@ -30,20 +30,16 @@ public final class ImproveRequest {
 	public static Map<String, String> options(Path model, Map<String, String> given) {
 		ModelInfo info = ModelInfo.read(model);
 		String key = RequestSettings.METHOD.key(), method = given.get(key);
+		List<String> semiSupervised = Methods.semiSupervisedIds();
 		if (method == null || method.isBlank()) throw new BadInputException("Missing option '" + key
-			+ "=' for improve; choose one that learns from unlabelled images: " + String.join(", ", semiSupervised()));
-		if (!semiSupervised().contains(method)) throw new BadInputException(key + "=" + method
-			+ " does not learn from unlabelled images; improve takes " + String.join(", ", semiSupervised()));
+			+ "=' for improve; choose one that learns from unlabelled images: " + String.join(", ", semiSupervised));
+		if (!semiSupervised.contains(method)) throw new BadInputException(key + "=" + method
+			+ " does not learn from unlabelled images; improve takes " + String.join(", ", semiSupervised));
 		Map<String, String> o = ContinueRequest.recorded(info);
 		o.remove(LoopSettings.ITERATIONS.key());
 		o.remove(DatasetSettings.UNLABELLED_IMAGES.key());
 		o.put(WarmStart.INIT_MODEL.key(), model.toString());
 		o.putAll(given);
 		return o;
-	}
-
-	/** The ids of the methods that learn from unlabelled images (half of their batches are unlabelled). */
-	public static List<String> semiSupervised() {
-		return Methods.ids().stream().filter(id -> Methods.get(id).batchPlan(8).unlabelled() > 0).toList();
 	}
 }
