@@ -11,7 +11,6 @@ import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.ActionPlan.Stage;
 import org.labelefficient.nn.LocalPatches;
 import org.labelefficient.nn.ParameterSet;
-import org.labelefficient.nn.UNetConfig;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.setting.SettingValues;
 
@@ -57,11 +56,7 @@ public final class Action implements TrainingMethod {
 			"ACTION's stage ii cuts the patch into windows of a quarter of its side pooled to " + LOCAL_POOLING.key()
 				+ "=" + pooling + " (an even number): the patch size must be a multiple of " + 4 * pooling + ", got "
 				+ patchSize);
-	}
-
-	@Override
-	public void check(SettingValues settings, UNetConfig network, Path initModel) {
-		ActionPlan.of(settings, initModel).checkInitModel(network);
+		stages.checkInitModel();
 	}
 
 	@Override

@@ -12,7 +12,6 @@ import java.util.List;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
-import org.labelefficient.nn.UNetConfig;
 import org.labelefficient.setting.SettingValues;
 
 /**
@@ -95,18 +94,16 @@ record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 	}
 
 	/**
-	 * Checks that the model that stage ii continues exists, was trained by ACTION's stage i with the same network, and
-	 * has a checkpoint (stage iii and warm starts take any model of the same network, checked by the training loop).
+	 * Checks that the model that stage ii continues was trained by ACTION's stage i and has a checkpoint (its network,
+	 * like that of every starting model, is checked by the training loop; stage iii and warm starts take any model).
 	 */
-	void checkInitModel(UNetConfig network) {
+	void checkInitModel() {
 		if (!inheritsCheckpoint()) return;
 		ModelInfo info = ModelInfo.read(initModel);
 		String stages = info.methodSettings.getOrDefault(STAGES.key(), ""), key = STAGES.key() + "=";
 		if (!"action".equals(info.method) || !stages.equals("i")) throw new BadInputException(initModel,
 			"was trained by " + info.method + (stages.isEmpty() ? "" : " with " + key + stages) + "; " + key
 				+ "ii continues from an ACTION model trained with " + key + "i");
-		if (!info.network().equals(network)) throw new BadInputException(initModel, "has the network "
-			+ info.network() + " but this run builds " + network + "; use the same network width and classes");
 		if (!Files.isRegularFile(ModelFolder.checkpoint(initModel).resolve("state.json")))
 			throw new BadInputException(initModel, "has no training checkpoint to start from");
 	}

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.labelefficient.data.BatchPlan;
-import org.labelefficient.nn.UNetConfig;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.setting.SettingValues;
 
@@ -43,9 +42,6 @@ public interface TrainingMethod {
 	 * is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
 	default void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {}
-
-	/** Checks the settings against the network the data calls for (known once the data is read). */
-	default void check(SettingValues settings, UNetConfig network, Path initModel) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

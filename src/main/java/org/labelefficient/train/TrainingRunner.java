@@ -64,7 +64,6 @@ public final class TrainingRunner {
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
-		method.check(methodSettings, network, request.initModel());
 		if (start != null) checkStartingNetwork(request.initModel(), start, network);
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
