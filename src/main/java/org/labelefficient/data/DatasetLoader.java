@@ -52,6 +52,7 @@ public final class DatasetLoader {
 	}
 
 	private Dataset load() {
+		Map<String, Path> extra = spec.unlabelledImages() == null ? Map.of() : unlabelledImages();
 		List<String> validationNames = validationCases();
 		List<String> trainingNames = trainingCases(validationNames);
 		Set<String> labelled = labelledCases(trainingNames);
@@ -62,15 +63,13 @@ public final class DatasetLoader {
 			if (c.label() == null && c.scribble() == null) unlabelled.add(name);
 			slices.addAll(slices(c));
 		}
-		if (spec.unlabelledImages() != null) {
-			trainingNames = new ArrayList<>(trainingNames);
-			for (Map.Entry<String, Path> e : unlabelledImages().entrySet()) {
-				String name = UNLABELLED_PREFIX + e.getKey();
-				slices.addAll(slices(new RawCase(name, e.getValue().toString(), VolumeIO.read(e.getValue()), null, null,
-					"null", "null")));
-				trainingNames.add(name);
-				unlabelled.add(name);
-			}
+		trainingNames = new ArrayList<>(trainingNames);
+		for (Map.Entry<String, Path> e : extra.entrySet()) {
+			String name = UNLABELLED_PREFIX + e.getKey();
+			slices.addAll(slices(new RawCase(name, e.getValue().toString(), VolumeIO.read(e.getValue()), null, null,
+				"null", "null")));
+			trainingNames.add(name);
+			unlabelled.add(name);
 		}
 		List<LabelledVolume> validation = validationNames.stream().map(this::validationCase).toList();
 		int numClasses = numClasses();
@@ -79,7 +78,10 @@ public final class DatasetLoader {
 			true), counts(slices, numClasses, false));
 	}
 
-	/** The image files of the folder of further unlabelled images, by case name; it must hold at least one. */
+	/**
+	 * The image files of the folder of further unlabelled images, by case name, found before any case is read; it must
+	 * hold at least one.
+	 */
 	private Map<String, Path> unlabelledImages() {
 		Path folder = spec.unlabelledImages();
 		if (!Files.isDirectory(folder)) throw new BadInputException(folder, "folder of unlabelled images not found");
