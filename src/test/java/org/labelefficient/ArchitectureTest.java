@@ -53,12 +53,14 @@ public class ArchitectureTest {
 		Map.entry("demo", List.of("io", "setting", "data", "train", "model", "infer", "metrics", "ui")),
 		// one request from options, built the same way by every door
 		Map.entry("request", List.of("io", "setting", "data", "method", "train", "model", "infer", "metrics")),
+		// bioimage.io packages: a model folder (model, its best SavedModel run through infer) to a package and back
+		Map.entry("bioimage", List.of("io", "setting", "model", "infer")),
 		Map.entry("cli", List.of("io", "setting", "request", "data", "method", "train", "model", "infer", "metrics",
-			"demo")),
+			"demo", "bioimage")),
 		// the macro door runs the command line's commands: a macro is the command line in another syntax
 		Map.entry("ij1", List.of("io", "setting", "request", "train", "ui", "cli.Main")),
 		Map.entry("command", List.of("io", "setting", "request", "data", "scribble", "method", "train", "model",
-			"infer", "metrics", "ui")));
+			"infer", "metrics", "ui", "bioimage")));
 
 	@Test
 	public void everyReferenceFollowsTheTable() throws IOException {

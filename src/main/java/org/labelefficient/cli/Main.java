@@ -22,7 +22,7 @@ public final class Main {
 
 	static {
 		for (CliCommand c : List.of(new TrainCommand(), new ContinueCommand(), new ImproveCommand(), new PredictCommand(),
-			new EvaluateCommand(), new DemoCommand(), new InfoCommand()))
+			new EvaluateCommand(), new DemoCommand(), new InfoCommand(), new ExportCommand(), new ImportCommand()))
 			COMMANDS.put(c.name(), c);
 	}
 

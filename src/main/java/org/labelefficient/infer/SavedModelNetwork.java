@@ -2,12 +2,15 @@ package org.labelefficient.infer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.NetworkExporter;
 import org.labelefficient.nn.SessionFactory;
 import org.tensorflow.Output;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -30,9 +33,22 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 		catch (RuntimeException e) {
 			throw new BadInputException(dir, "the SavedModel cannot be loaded (" + e.getMessage() + ")", e);
 		}
-		Output<TFloat32> input = bundle.graph().operation(NetworkExporter.INPUT).output(0);
-		Output<TFloat32> output = bundle.graph().operation(NetworkExporter.OUTPUT).output(0);
+		Output<TFloat32> input = tensor(NetworkExporter.INPUT, Signature::getInputs);
+		Output<TFloat32> output = tensor(NetworkExporter.OUTPUT, Signature::getOutputs);
 		this.predictor = new SessionPredictor(bundle.session(), input, output, numClasses, sizeDivisor);
+	}
+
+	/**
+	 * The graph tensor of the only input (output) of signature {@value NetworkExporter#SIGNATURE}, so that SavedModels
+	 * written by other tools (imported bioimage.io packages) run too; without such a signature, the operation named
+	 * {@code name}, as {@link NetworkExporter} names it.
+	 */
+	@SuppressWarnings("unchecked")
+	private Output<TFloat32> tensor(String name, Function<Signature, Map<String, Signature.TensorDescription>> side) {
+		for (Signature s : bundle.signatures())
+			if (s.key().equals(NetworkExporter.SIGNATURE) && side.apply(s).size() == 1) return (Output<TFloat32>) bundle
+				.graph().outputOrThrow(side.apply(s).values().iterator().next().name);
+		return bundle.graph().operation(name).output(0);
 	}
 
 	@Override
