@@ -55,6 +55,8 @@ public class ArchitectureTest {
 		Map.entry("request", List.of("io", "setting", "data", "method", "train", "model", "infer", "metrics")),
 		// bioimage.io packages: a model folder (model, its best SavedModel run through infer) to a package and back
 		Map.entry("bioimage", List.of("io", "setting", "model", "infer")),
+		// the scripting API: load a model (folder or package), segment ImgLib2 images, scribbles from ROIs
+		Map.entry("script", List.of("io", "setting", "model", "infer", "scribble", "bioimage")),
 		Map.entry("cli", List.of("io", "setting", "request", "data", "method", "train", "model", "infer", "metrics",
 			"demo", "bioimage")),
 		// the macro door runs the command line's commands: a macro is the command line in another syntax

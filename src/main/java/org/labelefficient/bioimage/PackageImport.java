@@ -24,7 +24,7 @@ import org.labelefficient.model.ModelInfo;
  * {@code predict} uses: the {@code tensorflow_saved_model_bundle} weights become the folder's {@code best}
  * SavedModel and {@code model.json} is the package's own (a package this plugin exported) or is made from the rdf
  * (classes from the output's channel names, normalisation from the preprocessing, size divisor from the input's size
- * step). {@link RdfCheck} refuses, in one sentence naming {@code rdf.yaml} and the field, what {@code predict} cannot
+ * step, tile size from the test input's size: the size its authors ran it at). {@link RdfCheck} refuses, in one sentence naming {@code rdf.yaml} and the field, what {@code predict} cannot
  * honour. Before the folder is written, the package's test input is predicted the way {@code predict} does and must
  * give the package's test output within the specification's default tolerance.
  */
@@ -84,7 +84,9 @@ public final class PackageImport {
 		Arrays.fill(info.channels, 1); // not the architecture: only the level count (size divisor) is used to predict
 		info.dropout = new double[levels];
 		info.normalization = rdf.normalization().key();
-		info.patchSize = PackageExport.roundUp(256, 1 << (levels - 1));
+		long[] test = rdf.array(rdf.testInput(), "inputs[0].test_tensor").shape(); // (1, y, x, 1), checked later
+		int tile = test.length == 4 ? (int) Math.max(test[1], test[2]) : 256; // the size its authors ran it at
+		info.patchSize = PackageExport.roundUp(tile, 1 << (levels - 1));
 		return info;
 	}
 

@@ -42,7 +42,7 @@ public class PackageExportTest {
 
 	@BeforeClass
 	public static void exportTinyModel() throws IOException {
-		tiny = new TinyModel(TMP.newFolder("tiny").toPath());
+		tiny = TinyModel.shared();
 		Path pack = TMP.getRoot().toPath().resolve("tiny.zip");
 		assertEquals(0, TinyModel.cli("export", "model=" + tiny.model, "output=" + pack, "test_image=" + tiny
 			.testImage(), "authors=Ada Lovelace, Alan Turing"));
