@@ -29,7 +29,7 @@ public final class ExportSettings {
 		"SPDX licence identifier of the packaged weights");
 
 	/** The package to import. */
-	public static final Setting<Path> PACKAGE = Setting.path("package", null,
+	public static final Setting<Path> PACKAGE = Setting.path("input", null,
 		"bioimage.io model package to import (.zip or folder with rdf.yaml)");
 	/** The model folder that import writes. */
 	public static final Setting<Path> IMPORT_OUTPUT = Setting.path("output", null,

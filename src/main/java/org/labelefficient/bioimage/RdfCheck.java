@@ -26,6 +26,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class RdfCheck {
 
+	/** The rdf field of an axis's size (a YAML field, not a setting). */
+	private static final String SIZE = "size";
+
 	private final Path root;
 	private final Path file;
 	private final Map<String, Object> rdf;
@@ -83,7 +86,7 @@ final class RdfCheck {
 		Object data = input.get("data");
 		if (data != null && !(data instanceof Map && "float32".equals(((Map<?, ?>) data).get("type"))))
 			throw refuse("inputs[0].data", "is " + data + "; this plugin feeds float32 images");
-		Object sy = axes.get(1).get("size"), sx = axes.get(2).get("size");
+		Object sy = axes.get(1).get(SIZE), sx = axes.get(2).get(SIZE);
 		if (!(sy instanceof Map<?, ?> size) || !Objects.equals(sy, sx) || !(size.get("step") instanceof Integer s)
 			|| !(size.get("min") instanceof Integer min)) throw refuse("inputs[0].axes[1].size", "is " + sy
 				+ " (x: " + sx + "); this plugin tiles images and needs the same {min, step} for y and x");
@@ -126,7 +129,7 @@ final class RdfCheck {
 		if (!axisKinds(axes).equals(List.of("batch", "y", "x", "channel"))) throw refuse("outputs[0].axes", "is "
 			+ String.join(", ", axisKinds(axes)) + "; this plugin reads 2D segmentations with axes batch, y, x, channel");
 		for (int a = 1; a <= 2; a++) {
-			Object size = axes.get(a).get("size");
+			Object size = axes.get(a).get(SIZE);
 			String id = String.valueOf(axes.get(a).get("id"));
 			if (!(size instanceof Map<?, ?> ref) || !id.equals(ref.get("axis_id")) || !Objects.equals(input.get("id"),
 				ref.get("tensor_id")) || number(ref.get("offset"), 0) != 0) throw refuse("outputs[0].axes[" + a + "].size",

@@ -22,7 +22,7 @@ import ij.plugin.PlugIn;
 
 /**
  * The ImageJ 1.x door listed in {@code plugins.config}: runs a command-line command ({@code arg}: train, predict,
- * evaluate, demo, info) with the options of {@code run("LES Train", "dataset=... method=pce ...")}. Options come from
+ * evaluate, demo, info, export, import) with the options of {@code run("LES Train", "dataset=... method=pce ...")}. Options come from
  * {@link Macro#getOptions()}, so it runs headless; a person at the screen without options gets one dialog. Output
  * and errors go to the Log window (stdout when headless); an error aborts the calling macro, or shows a dialog when
  * no macro is running.

@@ -45,7 +45,7 @@ public class PackageImportTest {
 	@Test
 	public void exportThenImportPredictsIdenticalLabels() throws IOException {
 		Path imported = TMP.getRoot().toPath().resolve("imported");
-		assertEquals(0, TinyModel.cli("import", "package=" + pack, "output=" + imported));
+		assertEquals(0, TinyModel.cli("import", "input=" + pack, "output=" + imported));
 		Path a = TMP.getRoot().toPath().resolve("original.nii.gz"), b = TMP.getRoot().toPath().resolve(
 			"imported.nii.gz");
 		assertEquals(0, TinyModel.cli("predict", "model=" + tiny.model, "input=" + tiny.testImage(), "output=" + a));
@@ -64,7 +64,7 @@ public class PackageImportTest {
 		Path folder = unpacked("foreign", rdf -> rdf.remove("attachments"));
 		Files.delete(folder.resolve("model.json"));
 		Path imported = TMP.getRoot().toPath().resolve("foreign-model");
-		assertEquals(0, TinyModel.cli("import", "package=" + folder, "output=" + imported));
+		assertEquals(0, TinyModel.cli("import", "input=" + folder, "output=" + imported));
 		try (ModelPredictor p = ModelPredictor.open(imported, PredictionOptions.defaults()); ModelPredictor o =
 			ModelPredictor.open(tiny.model, PredictionOptions.defaults())) {
 			assertEquals(List.of("background", "class_1", "class_2", "class_3"), p.info().classNames);
@@ -113,7 +113,7 @@ public class PackageImportTest {
 
 	private static String importError(Path folder) {
 		Path out = folder.resolveSibling(folder.getFileName() + "-model");
-		String error = TinyModel.cliError("import", "package=" + folder, "output=" + out);
+		String error = TinyModel.cliError("import", "input=" + folder, "output=" + out);
 		assertFalse("nothing is written", Files.exists(out));
 		return error;
 	}

@@ -43,6 +43,8 @@ public class CommandIndexTest {
 				"ModelInfoCommand", "Model Info", "ScribblesFromRoiManagerCommand", "Scribbles from ROI Manager",
 				"GenerateScribblesCommand", "Generate Scribbles"));
 			expected.put("ImproveWithUnlabelledCommand", "Improve with Unlabelled Images");
+			expected.put("ExportBioimageCommand", "Export to bioimage.io");
+			expected.put("ImportBioimageCommand", "Import from bioimage.io");
 			assertEquals(expected, menus);
 		}
 	}

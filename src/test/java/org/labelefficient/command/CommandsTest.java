@@ -89,6 +89,21 @@ public class CommandsTest {
 	}
 
 	@Test
+	public void exportAndImportRunAsFijiCommands() throws Exception {
+		Path pack = tmp.getRoot().toPath().resolve("fiji-package.zip"), back = tmp.getRoot().toPath().resolve("fiji-back");
+		Module e = run(ExportBioimageCommand.class, Map.of("model", model.toFile(), "output", pack.toFile(), "authors",
+			"A. Tester"));
+		assertFalse(reason(e), canceled(e));
+		assertTrue(Files.size(pack) > 1000);
+		Module i = run(ImportBioimageCommand.class, Map.of("input", pack.toFile(), "output", back.toFile()));
+		assertFalse(reason(i), canceled(i));
+		assertTrue(Files.isRegularFile(back.resolve("best/saved_model.pb")));
+		Module bad = run(ExportBioimageCommand.class, Map.of("model", tmp.getRoot(), "output", pack.toFile()));
+		assertEquals(tmp.getRoot().toPath().resolve("model.json") + ": missing: this folder is not a model written by "
+			+ "Label-Efficient Segmentation", reason(bad));
+	}
+
+	@Test
 	public void trainWritesAModel() {
 		assertTrue(Files.isRegularFile(model.resolve("model.json")));
 		assertTrue(Files.isDirectory(model.resolve("best")));

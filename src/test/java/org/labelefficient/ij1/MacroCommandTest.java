@@ -65,6 +65,17 @@ public class MacroCommandTest {
 	}
 
 	@Test
+	public void exportAndImportRunFromMacroOptions() throws Exception {
+		org.labelefficient.bioimage.TinyModel tiny = org.labelefficient.bioimage.TinyModel.shared();
+		Path dir = tmp.newFolder("with space").toPath();
+		Path pack = dir.resolve("m.zip"), back = dir.resolve("back");
+		assertNull(runAsMacro("export", "model=[" + tiny.model + "] output=[" + pack + "] license=MIT"));
+		assertTrue(Files.isRegularFile(pack));
+		assertNull(runAsMacro("import", "input=[" + pack + "] output=[" + back + "]"));
+		assertTrue(Files.isRegularFile(back.resolve("best/saved_model.pb")));
+	}
+
+	@Test
 	public void badOptionsAreLoggedWithoutThrowingOrWriting() throws Exception {
 		Path csv = tmp.getRoot().toPath().resolve("never.csv");
 		assertNull(runAsMacro("evaluate", "prediction=/no/such reference=/no/such output=[" + csv + "]"));

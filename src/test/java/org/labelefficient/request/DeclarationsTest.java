@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.Test;
+import org.labelefficient.bioimage.ExportSettings;
 import org.labelefficient.method.Methods;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
@@ -38,6 +39,8 @@ public class DeclarationsTest {
 		commands.addAll(CommandSettings.PREDICT);
 		commands.addAll(CommandSettings.EVALUATE);
 		commands.addAll(CommandSettings.DEMO);
+		commands.addAll(ExportSettings.EXPORT);
+		commands.addAll(ExportSettings.IMPORT);
 		for (Setting<?> s : commands)
 			allowsItsDefault(s);
 	}

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.Test;
+import org.labelefficient.bioimage.ExportSettings;
 import org.labelefficient.method.Methods;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
@@ -40,6 +41,8 @@ public class KeysSpelledOnceTest {
 		all.addAll(CommandSettings.PREDICT);
 		all.addAll(CommandSettings.EVALUATE);
 		all.addAll(CommandSettings.DEMO);
+		all.addAll(ExportSettings.EXPORT);
+		all.addAll(ExportSettings.IMPORT);
 		for (String id : Methods.ids())
 			all.addAll(Methods.get(id).settings());
 		Set<String> keys = new LinkedHashSet<>();
