@@ -19,6 +19,9 @@ final class Cover {
 	private static final Color[] COLOURS = { new Color(230, 25, 75), new Color(60, 180, 75), new Color(0, 130, 200),
 		new Color(255, 225, 25), new Color(145, 30, 180), new Color(70, 240, 240), new Color(245, 130, 48) };
 
+	/** Covers are at least this many pixels high. */
+	private static final int MIN_HEIGHT = 256;
+
 	private Cover() {}
 
 	/** PNG bytes of the cover for a 2D {@code input} and its probabilities {@code [height, width, K]}. */
@@ -44,9 +47,17 @@ final class Cover {
 						.getRGB());
 				}
 			}
+		int scale = Math.max(1, (MIN_HEIGHT + h - 1) / h); // small test inputs are enlarged, pixels kept square
+		BufferedImage shown = image;
+		if (scale > 1) {
+			shown = new BufferedImage(2 * w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+			for (int y = 0; y < h * scale; y++)
+				for (int x = 0; x < 2 * w * scale; x++)
+					shown.setRGB(x, y, image.getRGB(x / scale, y / scale));
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
-			ImageIO.write(image, "png", out);
+			ImageIO.write(shown, "png", out);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

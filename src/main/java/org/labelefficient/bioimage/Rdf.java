@@ -70,8 +70,8 @@ final class Rdf {
 		Map<String, Object> tf = new LinkedHashMap<>();
 		tf.putAll(file(PackageExport.WEIGHTS, files));
 		tf.put("tensorflow_version", TensorFlow.version());
-		tf.put("comment", "exported with TensorFlow Java " + TensorFlow.version() + " by Label-Efficient Segmentation; "
-			+ "signature serving_default, tag serve");
+		tf.put("comment", "SavedModel (tag serve, signature " + NetworkExporter.SIGNATURE + ") written by TensorFlow "
+			+ "Java 1.1.0 (TensorFlow runtime " + TensorFlow.version() + ") for Label-Efficient Segmentation");
 		rdf.put("weights", Map.of("tensorflow_saved_model_bundle", tf));
 		DumperOptions options = new DumperOptions();
 		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -99,13 +99,20 @@ final class Rdf {
 		Map<String, Object> t = new LinkedHashMap<>();
 		t.put("id", NetworkExporter.INPUT);
 		t.put("description", "one grey-level image (2D slice), intensities as read from the file");
-		Map<String, Object> size = Map.of("min", divisor, "step", divisor);
-		t.put("axes", List.of(Map.of("type", "batch"), space(AXES.get(1), size), space(AXES.get(2), size), channel(List
-			.of("intensity"))));
+		t.put("axes", List.of(Map.of("type", "batch"), space(AXES.get(1), sizes()), space(AXES.get(2), sizes()),
+			channel(List.of("intensity"))));
 		t.put("test_tensor", file(PackageExport.TEST_INPUT, files));
 		t.put("data", Map.of("type", "float32"));
 		t.put("preprocessing", preprocessing(Normalization.parse(info.normalization)));
 		return t;
+	}
+
+	/** The input's height or width: any multiple of the size divisor (a new map each time: YAML writes no alias). */
+	private Map<String, Object> sizes() {
+		Map<String, Object> size = new LinkedHashMap<>();
+		size.put("min", divisor);
+		size.put("step", divisor);
+		return size;
 	}
 
 	private Map<String, Object> output(Map<String, byte[]> files) {
@@ -119,7 +126,7 @@ final class Rdf {
 		axes.add(channel(channelNames()));
 		t.put("axes", axes);
 		t.put("test_tensor", file(PackageExport.TEST_OUTPUT, files));
-		t.put("data", Map.of("type", "float32", "range", List.of(0.0, 1.0)));
+		t.put("data", ordered("type", "float32", "range", List.of(0.0, 1.0)));
 		return t;
 	}
 
@@ -155,16 +162,24 @@ final class Rdf {
 		return switch (normalization) {
 			case ZSCORE -> {
 				kwargs.put("eps", EPS);
-				yield List.of(Map.of("id", "zero_mean_unit_variance", "kwargs", kwargs));
+				yield List.of(ordered("id", "zero_mean_unit_variance", "kwargs", kwargs));
 			}
 			case MINMAX -> {
 				kwargs.put("min_percentile", 0.0);
 				kwargs.put("max_percentile", 100.0);
 				kwargs.put("eps", EPS);
-				yield List.of(Map.of("id", "scale_range", "kwargs", kwargs));
+				yield List.of(ordered("id", "scale_range", "kwargs", kwargs));
 			}
 			case NONE -> List.of();
 		};
+	}
+
+	/** A map of the given keys and values in this order (YAML shows them so). */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2)
+			m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		return m;
 	}
 
 	private static Map<String, Object> file(String name, Map<String, byte[]> files) {
@@ -211,7 +226,7 @@ final class Rdf {
 				"Mean foreground Dice on the validation set during training: %.4f (iteration %d); these weights are the "
 					+ "best on it. Validate on labelled images of your own before use.%n", info.bestValidationDice,
 				info.bestIteration));
-		b.append("\n## Use\n\nIn Fiji with Label-Efficient Segmentation: `import package=<this zip> output=<model folder>`"
+		b.append("\n## Use\n\nIn Fiji with Label-Efficient Segmentation: `import input=<this zip> output=<model folder>`"
 			+ ", then `predict`. Other consumers: any tool that runs `tensorflow_saved_model_bundle` weights of "
 			+ "TensorFlow ").append(TensorFlow.version()).append(" (see the plugin's docs/bioimage.md).\n");
 		return b.toString();
