@@ -38,11 +38,13 @@ public final class PackageImport {
 	/** Imports {@code pack} (zip or folder) into model folder {@code output}. */
 	public static void importPackage(Path pack, Path output, Consumer<String> log) throws IOException {
 		if (!Files.exists(pack)) throw new BadInputException(pack, "not found");
+		if (Files.exists(output) && !isEmptyFolder(output)) throw new BadInputException(output,
+			"already exists: import writes a new model folder, choose another output");
 		Path work = Files.createTempDirectory("les-import-");
+		Path fresh = output.toAbsolutePath().resolveSibling("." + output.getFileName() + "-import");
 		try {
 			Path root = Files.isDirectory(pack) ? pack : unzip(pack, work.resolve("package"));
 			RdfCheck rdf = RdfCheck.read(root);
-			Path fresh = output.toAbsolutePath().resolveSibling("." + output.getFileName() + "-import");
 			AtomicFiles.deleteRecursively(fresh);
 			Path weights = rdf.file(rdf.weightsSource(), "weights.tensorflow_saved_model_bundle.source");
 			unzip(weights, ModelFolder.best(fresh));
@@ -60,6 +62,14 @@ public final class PackageImport {
 		}
 		finally {
 			AtomicFiles.deleteRecursively(work);
+			AtomicFiles.deleteRecursively(fresh); // left only when the import failed
+		}
+	}
+
+	private static boolean isEmptyFolder(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) return false;
+		try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+			return files.findAny().isEmpty();
 		}
 	}
 

@@ -53,6 +53,12 @@ public class PackageImportTest {
 		float[] original = VolumeIO.read(a).data(), again = VolumeIO.read(b).data();
 		assertArrayEquals(original, again, 0);
 		assertTrue("the model segments something", max(original) > 0);
+		assertEquals("Error: " + imported + ": already exists: import writes a new model folder, choose another "
+			+ "output", TinyModel.cliError("import", "input=" + pack, "output=" + imported));
+		try (java.util.stream.Stream<Path> left = Files.list(imported.getParent())) {
+			assertEquals("no temporary folder left", 0, left.filter(f -> f.getFileName().toString().startsWith("."))
+				.count());
+		}
 	}
 
 	/**
