@@ -36,6 +36,9 @@ public final class PackageExport {
 	static final String RDF = "rdf.yaml", WEIGHTS = "weights-tf-saved-model.zip", TEST_INPUT = "test_input.npy",
 		TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md";
 
+	/** The characters and length bioimage.io allows in a model's name (generic/v0_3.py, name). */
+	private static final String NAME = "[A-Za-z0-9_+\\- ()]{5,128}";
+
 	/** What the package says about itself beyond the model folder. */
 	public record Metadata(String name, String authors, String license) {}
 
@@ -58,6 +61,9 @@ public final class PackageExport {
 			output, "the package must be a .zip file");
 		if (!metadata.license().matches("[A-Za-z0-9.+-]+")) throw new BadInputException("license must be an SPDX "
 			+ "identifier such as CC-BY-4.0 or MIT, got '" + metadata.license() + "'");
+		String name = metadata.name().isBlank() ? defaultName(model) : metadata.name().trim();
+		if (!name.matches(NAME)) throw new BadInputException("name may only hold letters, digits, spaces and _ + - ( ) "
+			+ "and have 5 to 128 characters (bioimage.io's rule for a model's name), got '" + name + "'");
 		int divisor = info.network().sizeDivisor();
 		Volume input = testImage == null ? synthetic(roundUp(Math.max(info.patchSize, divisor), divisor))
 			: testSlice(VolumeIO.read(testImage), divisor, testImage);
@@ -74,8 +80,6 @@ public final class PackageExport {
 			probabilities));
 		files.put(COVER, Cover.png(input, probabilities, info.numClasses));
 		files.put(ModelInfo.FILE, Files.readAllBytes(model.resolve(ModelInfo.FILE)));
-		String name = metadata.name().isBlank() ? model.toAbsolutePath().normalize().getFileName().toString()
-			: metadata.name();
 		Rdf rdf = new Rdf(info, name, metadata, input.width(), input.height(), divisor);
 		files.put(DOCUMENTATION, rdf.documentation().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		Map<String, byte[]> all = new LinkedHashMap<>();
@@ -105,6 +109,14 @@ public final class PackageExport {
 			"field class_names has " + info.classNames.size() + " names for num_classes " + info.numClasses
 				+ ": the package names each output channel (outputs[0].axes in rdf.yaml)");
 		return info;
+	}
+
+	/** The model folder's name with the characters bioimage.io forbids in names replaced, at least 5 characters. */
+	static String defaultName(Path model) {
+		String name = model.toAbsolutePath().normalize().getFileName().toString().replaceAll("[^A-Za-z0-9_+\\- ()]",
+			"-");
+		name = name.length() < 5 ? name + " (LES)" : name;
+		return name.length() > 128 ? name.substring(0, 128) : name;
 	}
 
 	/** A smooth synthetic image with a bright disc and noise, deterministic, of {@code size x size} pixels. */

@@ -175,6 +175,16 @@ public class PackageExportTest {
 				+ broken.resolve("p.zip")));
 	}
 
+	@Test
+	public void theNameFollowsBioimageIoRules() {
+		assertEquals("model", rdf.get("name"));
+		assertEquals("my model- v1-2", PackageExport.defaultName(Path.of("/x/my model, v1.2")));
+		assertEquals("m (LES)", PackageExport.defaultName(Path.of("/x/m")));
+		assertEquals("Error: name may only hold letters, digits, spaces and _ + - ( ) and have 5 to 128 characters "
+			+ "(bioimage.io's rule for a model's name), got 'Heart, v2'", TinyModel.cliError("export", "model="
+				+ tiny.model, "output=" + TMP.getRoot().toPath().resolve("n.zip"), "name=Heart, v2"));
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> map(Object o) {
 		return (Map<String, Object>) o;
