@@ -34,7 +34,7 @@ public final class PackageExport {
 
 	/** File names inside the package. */
 	static final String RDF = "rdf.yaml", WEIGHTS = "weights-tf-saved-model.zip", TEST_INPUT = "test_input.npy",
-		TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md";
+		TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md", SAVED_MODEL = "saved_model.pb";
 
 	/** The characters and length bioimage.io allows in a model's name (generic/v0_3.py, name). */
 	private static final String NAME = "[A-Za-z0-9_+\\- ()]{5,128}";
@@ -54,7 +54,7 @@ public final class PackageExport {
 		throws IOException {
 		ModelInfo info = checkedInfo(model);
 		Path saved = ModelFolder.best(model);
-		for (Path part : new Path[] { saved.resolve("saved_model.pb"), saved.resolve("variables") })
+		for (Path part : new Path[] { saved.resolve(SAVED_MODEL), saved.resolve("variables") })
 			if (!Files.exists(part)) throw new BadInputException(part, "missing: the package's weights "
 				+ "(weights.tensorflow_saved_model_bundle in rdf.yaml) are made from the model's best SavedModel");
 		if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) throw new BadInputException(
@@ -144,7 +144,10 @@ public final class PackageExport {
 		return new Volume(d, w, h, 1);
 	}
 
-	/** The folder's files as a zip whose root is the folder (saved_model.pb and variables/ at the top). */
+	/**
+	 * The folder's files as a zip whose root is the folder (saved_model.pb and variables/ at the top), the graph
+	 * rewritten by {@link GraphCompat} for older TensorFlow runtimes.
+	 */
 	static byte[] zipFolder(Path folder) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
@@ -152,7 +155,8 @@ public final class PackageExport {
 				if (f.equals(folder)) continue;
 				String entry = folder.relativize(f).toString().replace('\\', '/');
 				zip.putNextEntry(new ZipEntry(Files.isDirectory(f) ? entry + "/" : entry));
-				if (Files.isRegularFile(f)) Files.copy(f, zip);
+				if (entry.equals(SAVED_MODEL)) zip.write(GraphCompat.forOlderRuntimes(Files.readAllBytes(f)));
+				else if (Files.isRegularFile(f)) Files.copy(f, zip);
 				zip.closeEntry();
 			}
 		}
