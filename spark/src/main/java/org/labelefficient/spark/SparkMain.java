@@ -1,0 +1,58 @@
+package org.labelefficient.spark;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.request.Failure;
+import org.labelefficient.request.Options;
+import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
+
+/**
+ * {@code label-efficient-spark predict|evaluate key=value ...}: the single-machine commands' prediction and evaluation
+ * spread over a Spark cluster (or {@code local[N]}), with the same keys, files and CSV. Exit status 0 when every file
+ * is done, 1 when some failed (listed in the failure report) or on other errors, 2 for bad input (one line naming
+ * the file or option and the problem). Works as spark-submit's main class and as a plain {@code java} main.
+ */
+public final class SparkMain {
+
+	private SparkMain() {}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs one command and returns its exit status. */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length == 0 || !List.of("predict", "evaluate").contains(args[0])) {
+			(args.length == 0 ? err : out).println("Usage: label-efficient-spark <command> key=value ...\n" + usage(
+				"predict", SparkSettings.PREDICT) + usage("evaluate", SparkSettings.EVALUATE));
+			return args.length == 0 || !args[0].contains("help") ? 2 : 0;
+		}
+		try {
+			boolean predict = args[0].equals("predict");
+			Options options = new Options(args[0], Arrays.asList(args).subList(1, args.length));
+			SettingValues v = options.values(predict ? SparkSettings.PREDICT : SparkSettings.EVALUATE);
+			options.checkAllUsed();
+			int failed = predict ? PredictJob.run(v, out, err) : EvaluateJob.run(v, out, err);
+			return failed == 0 ? 0 : 1;
+		}
+		catch (BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			return 2;
+		}
+		catch (Exception e) {
+			err.println(Failure.of(e).line());
+			return 1;
+		}
+	}
+
+	private static String usage(String command, List<Setting<?>> settings) {
+		StringBuilder sb = new StringBuilder("  ").append(command).append('\n');
+		for (Setting<?> s : settings)
+			sb.append("    ").append(s.helpLine()).append('\n');
+		return sb.toString();
+	}
+}
