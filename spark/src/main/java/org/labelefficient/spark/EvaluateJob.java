@@ -38,11 +38,11 @@ final class EvaluateJob {
 			.toAbsolutePath().toString())));
 		List<FileResult> failures = new ArrayList<>();
 		MetricsTable table = new MetricsTable();
+		long start = System.nanoTime();
 		try (JavaSparkContext sc = SparkJobs.context("label-efficient evaluate", v.get(SparkSettings.MASTER))) {
 			List<List<FileTask>> parts = SparkJobs.split(tasks, v.get(SparkSettings.PARTITIONS), sc);
 			JavaRDD<List<FileTask>> rdd = sc.parallelize(parts, parts.size());
-			out.println(tasks.size() + " cases; Spark " + sc.version() + " on " + sc.master() + ": " + parts.size()
-				+ " tasks");
+			out.println(tasks.size() + " cases; " + SparkJobs.started(sc, start, parts.size()));
 			if (classes <= 0) {
 				classes = 0;
 				for (FileResult r : rdd.flatMap(ExecutorTasks::countClasses).collect()) {

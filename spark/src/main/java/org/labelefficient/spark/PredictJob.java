@@ -52,9 +52,10 @@ final class PredictJob {
 			+ " already predicted (skipped); " + pending.size() + " to predict into " + output);
 		List<FileResult> results = new ArrayList<>();
 		if (!pending.isEmpty()) {
+			long start = System.nanoTime();
 			try (JavaSparkContext sc = SparkJobs.context("label-efficient predict", v.get(SparkSettings.MASTER))) {
 				List<List<FileTask>> parts = SparkJobs.split(pending, v.get(SparkSettings.PARTITIONS), sc);
-				out.println("Spark " + sc.version() + " on " + sc.master() + ": " + parts.size() + " tasks");
+				out.println(SparkJobs.started(sc, start, parts.size()));
 				PredictSpec spec = PredictSpec.of(model.toString(), options);
 				try (Progress p = new Progress(out, pending.size(), () -> complete(expected), 2000)) {
 					results.addAll(sc.parallelize(parts, parts.size()).flatMap(part -> ExecutorTasks.predict(spec,

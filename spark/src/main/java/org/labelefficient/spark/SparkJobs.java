@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.spark.SparkConf;
@@ -26,6 +27,12 @@ final class SparkJobs {
 		if (conf.get("spark.master").startsWith("local")) conf.setIfMissing("spark.ui.enabled", "false");
 		conf.setIfMissing("spark.ui.showConsoleProgress", "false");
 		return new JavaSparkContext(conf);
+	}
+
+	/** The line that says which Spark runs, how long its start took and into how many tasks the files went. */
+	static String started(JavaSparkContext sc, long startNanos, int tasks) {
+		return String.format(Locale.ROOT, "Spark %s on %s started in %.1f s; %d tasks", sc.version(), sc.master(),
+			(System.nanoTime() - startNanos) / 1e9, tasks);
 	}
 
 	/**
