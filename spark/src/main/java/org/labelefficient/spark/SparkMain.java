@@ -47,6 +47,11 @@ public final class SparkMain {
 			err.println(Failure.of(e).line());
 			return 1;
 		}
+		catch (IllegalAccessError e) {
+			err.println("Error: Spark needs the --add-opens flags on Java 17 and later (bin/label-efficient-spark and "
+				+ "spark-submit add them; see docs/spark.md): " + e.getMessage());
+			return 1;
+		}
 	}
 
 	private static String usage(String command, List<Setting<?>> settings) {
