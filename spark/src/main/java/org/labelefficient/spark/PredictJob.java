@@ -57,7 +57,7 @@ final class PredictJob {
 				List<List<FileTask>> parts = SparkJobs.split(pending, v.get(SparkSettings.PARTITIONS), sc);
 				out.println(SparkJobs.started(sc, start, parts.size()));
 				PredictSpec spec = PredictSpec.of(model.toString(), options);
-				try (Progress p = new Progress(out, pending.size(), () -> complete(expected), 2000)) {
+				try (Progress p = new Progress(out, pending.size(), () -> complete(expected, pending.size()), 2000)) {
 					results.addAll(sc.parallelize(parts, parts.size()).flatMap(part -> ExecutorTasks.predict(spec,
 						part)).collect());
 				}
@@ -69,11 +69,10 @@ final class PredictJob {
 		return failed;
 	}
 
-	private static int complete(Map<FileTask, List<Path>> expected) {
-		int n = 0;
-		for (List<Path> files : expected.values())
-			if (files.stream().allMatch(Files::isRegularFile)) n++;
-		return n;
+	/** Files done: those whose outputs are all there; each poll checks only the files not yet seen complete. */
+	private static int complete(Map<FileTask, List<Path>> remaining, int total) {
+		remaining.values().removeIf(files -> files.stream().allMatch(Files::isRegularFile));
+		return total - remaining.size();
 	}
 
 	private static int refuse(Path output) {
