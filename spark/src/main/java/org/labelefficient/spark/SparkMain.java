@@ -26,10 +26,15 @@ public final class SparkMain {
 
 	/** Runs one command and returns its exit status. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length == 0 || !List.of("predict", "evaluate").contains(args[0])) {
-			(args.length == 0 ? err : out).println("Usage: label-efficient-spark <command> key=value ...\n" + usage(
-				"predict", SparkSettings.PREDICT) + usage("evaluate", SparkSettings.EVALUATE));
-			return args.length == 0 || !args[0].contains("help") ? 2 : 0;
+		String usage = "Usage: label-efficient-spark <command> key=value ...\n" + usage("predict", SparkSettings.PREDICT)
+			+ usage("evaluate", SparkSettings.EVALUATE);
+		if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+			(args.length == 0 ? err : out).print(usage);
+			return args.length == 0 ? 2 : 0;
+		}
+		if (!List.of("predict", "evaluate").contains(args[0])) {
+			err.println("Error: unknown command '" + args[0] + "'; commands: predict, evaluate");
+			return 2;
 		}
 		try {
 			boolean predict = args[0].equals("predict");

@@ -130,6 +130,26 @@ public class SparkPredictTest {
 	}
 
 	@Test
+	public void evaluateListsACaseThatFailsAndMeasuresTheOthers() throws Exception {
+		Path pred = tmp.getRoot().toPath().resolve("pred");
+		assertEquals(0, SparkFixture.main(predict("main", f.data.testImages(), pred)).status());
+		// a prediction of another size than its reference
+		org.labelefficient.io.VolumeIO.write(org.labelefficient.io.Volume.zeros(32, 32, 3, new double[] { 1, 1, 1 }),
+			pred.resolve("test03.nii.gz"), org.labelefficient.io.VoxelType.UINT8);
+		Path csv = tmp.getRoot().toPath().resolve("metrics.csv");
+		SparkFixture.Result r = SparkFixture.spark(List.of("evaluate", "prediction=" + pred, "reference=" + f.data
+			.testLabels(), "output=" + csv, "master=local[2]"));
+		assertEquals(r.out() + r.err(), 1, r.status());
+		List<String> report = Files.readAllLines(FailureReport.of(csv));
+		assertEquals(report.toString(), 1, report.size());
+		assertTrue(report.get(0), report.get(0).startsWith(pred.resolve("test03.nii.gz").toAbsolutePath()
+			+ ": has size 32x32x3"));
+		List<String> rows = Files.readAllLines(csv);
+		assertEquals(1 + 7 * 3 + 3, rows.size());
+		assertTrue(rows.stream().noneMatch(l -> l.startsWith("test03,")));
+	}
+
+	@Test
 	public void shardsOfTheSingleMachinePredictTogetherPredictEveryFileOnce() throws Exception {
 		Path whole = tmp.getRoot().toPath().resolve("whole"), parts = tmp.getRoot().toPath().resolve("parts");
 		assertEquals(0, SparkFixture.main(predict("main", f.data.testImages(), whole)).status());
