@@ -33,6 +33,17 @@ echo "shards 0/2 and 1/2 side by side: wall $(awk -v s="$start" -v e="$(date +%s
 head -n 1 "$out/test-volumes.txt" > "$out/one.txt"
 timed single-one "$root/bin/label-efficient" predict model="$model" input="$out/one.txt" output="$out/single-one"
 timed spark-one "$root/bin/label-efficient-spark" predict model="$model" input="$out/one.txt" output="$out/spark-one" master='local[2]'
+# executors in JVMs of their own (local-cluster: two workers of one core each, as on a standalone cluster); Spark's
+# workers launch executors from a Spark home, an empty one here, with this module's class path; their peak RSS is
+# sampled with ps twice a second
+home="$out/spark-home"; mkdir -p "$home/jars"; touch "$home/RELEASE"
+( while :; do ps -eo pid=,rss=,args= | awk '/CoarseGrainedExecutorBackend/ && !/awk/ {print $1, $2}' >> "$out/executors.rss"; sleep 0.5; done ) &
+sampler=$!
+SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 LABEL_EFFICIENT_JAVA_OPTS="-Dspark.executor.extraClassPath=$root/spark/target/label-efficient-spark-0.1.0-SNAPSHOT.jar:$root/spark/target/lib/*:$root/spark/target/spark-lib/*" \
+  timed cluster "$root/bin/label-efficient-spark" predict model="$model" input="$out/test-volumes.txt" output="$out/cluster" master='local-cluster[2,1,1500]' partitions=4
+kill $sampler; wait $sampler 2>/dev/null || true
+grep "started in" "$out/cluster.log"
+awk '{ if ($2 > m[$1]) m[$1] = $2 } END { for (p in m) printf "executor JVM %s: peak RSS %d MiB\n", p, m[p] / 1024 }' "$out/executors.rss"
 # killed halfway, then rerun
 "$root/bin/label-efficient-spark" predict model="$model" input="$out/test-volumes.txt" output="$out/killed" master='local[2]' > "$out/killed.log" 2>&1 &
 pid=$!
@@ -41,7 +52,7 @@ kill -9 $pid; wait $pid 2>/dev/null || true
 echo "killed with $(ls "$out/killed" | grep -c 'nii.gz$') of 40 outputs; hidden temporary files left: $(ls -A "$out/killed" | grep -c '^\.' || true)"
 timed rerun "$root/bin/label-efficient-spark" predict model="$model" input="$out/test-volumes.txt" output="$out/killed" master='local[2]'
 grep "already predicted" "$out/rerun.log"
-for d in spark shards killed; do
+for d in spark shards cluster killed; do
   same=0; for f in "$out"/single/*.nii.gz; do cmp -s "$f" "$out/$d/$(basename "$f")" && same=$((same + 1)); done
   echo "$d: $same of $(ls "$out"/single/*.nii.gz | wc -l) label files byte-identical to the single-machine predict"
 done
