@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionInputs;
 import org.labelefficient.infer.PredictionOptions;
+import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.FileNames;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.request.CommandSettings;
@@ -34,10 +35,11 @@ final class PredictJob {
 		Path output = v.get(CommandSettings.PREDICT_OUTPUT).toAbsolutePath();
 		PredictionOptions options = PredictionOptions.of(v);
 		ModelInfo info = ModelPredictor.check(model, options);
-		Map<Path, Path> outputs = PredictionInputs.isSingleFile(input) ? Map.of(input, output) : PredictionInputs
-			.outputs(PredictionInputs.resolve(input), output);
-		if (outputs.size() == 1 && PredictionInputs.isSingleFile(input) && !FileNames.WRITABLE_EXTENSIONS.contains(
-			FileNames.extension(output))) return refuse(output);
+		boolean single = PredictionInputs.isSingleFile(input);
+		if (single && !FileNames.WRITABLE_EXTENSIONS.contains(FileNames.extension(output)))
+			throw new BadInputException(output, "cannot be written: use .nii.gz, .nii, .tif or .png");
+		Map<Path, Path> outputs = single ? Map.of(input, output) : PredictionInputs.outputs(PredictionInputs.resolve(
+			input), output);
 		List<FileTask> pending = new ArrayList<>();
 		Map<FileTask, List<Path>> expected = new LinkedHashMap<>();
 		for (Map.Entry<Path, Path> e : outputs.entrySet()) {
@@ -73,9 +75,5 @@ final class PredictJob {
 	private static int complete(Map<FileTask, List<Path>> remaining, int total) {
 		remaining.values().removeIf(files -> files.stream().allMatch(Files::isRegularFile));
 		return total - remaining.size();
-	}
-
-	private static int refuse(Path output) {
-		throw new org.labelefficient.io.BadInputException(output, "cannot be written: use .nii.gz, .nii, .tif or .png");
 	}
 }

@@ -54,6 +54,12 @@ public class SparkPredictTest {
 		assertTrue(r.out(), r.out().contains("started in") && r.out().contains("3 tasks"));
 		assertTrue(r.out(), r.out().contains("8/8 files done") && r.out().contains("0 s left"));
 		assertFalse(Files.exists(FailureReport.of(spark)));
+		// one file into one file, as the single-machine predict does
+		Path one = tmp.getRoot().toPath().resolve("one.nii.gz");
+		SparkFixture.Result r1 = SparkFixture.spark(predict("spark", f.data.testImages().resolve("test04.nii.gz"), one,
+			"checkpoint=latest", "master=local[1]"));
+		assertEquals(r1.err(), 0, r1.status());
+		assertEquals(-1, Files.mismatch(single.resolve("test04.nii.gz"), one));
 	}
 
 	@Test
