@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
 import org.labelefficient.metrics.CaseMetrics;
 import org.labelefficient.metrics.ClassMetrics;
 import org.labelefficient.metrics.FolderEvaluation;
@@ -18,8 +19,8 @@ import org.labelefficient.setting.SettingValues;
 
 /**
  * {@code evaluate} on Spark: the driver matches predictions and references as the single-machine {@code evaluate}
- * does; the executors read and measure the cases (first counting the classes when {@code num_classes=0}); the driver
- * writes the same table and CSV, rows by case name. Cases that fail are left out and listed in the
+ * does; the executors read and measure the cases (first counting the classes when {@code num_classes=0}) while the
+ * driver prints progress; the driver writes the same table and CSV, rows by case name. Cases that fail are left out and listed in the
  * {@link FailureReport}.
  */
 final class EvaluateJob {
@@ -52,7 +53,13 @@ final class EvaluateJob {
 			}
 			int n = classes;
 			Map<String, FileResult> measured = new TreeMap<>();
-			for (FileResult r : rdd.flatMap(part -> ExecutorTasks.measure(spacing, n, part)).collect())
+			LongAccumulator done = sc.sc().longAccumulator("cases measured");
+			List<FileResult> results;
+			// Spark merges accumulators when a task ends: the lines advance task by task
+			try (Progress p = new Progress(out, tasks.size(), () -> (int) done.sum(), 2000)) {
+				results = rdd.flatMap(part -> ExecutorTasks.measure(spacing, n, part, done)).collect();
+			}
+			for (FileResult r : results)
 				if (r.failed()) {
 					if (failures.stream().noneMatch(f -> f.name().equals(r.name()))) failures.add(r);
 				}

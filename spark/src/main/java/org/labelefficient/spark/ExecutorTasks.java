@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.apache.spark.util.LongAccumulator;
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.io.Volume;
 import org.labelefficient.metrics.CaseMetrics;
@@ -60,8 +61,11 @@ final class ExecutorTasks {
 		return results.iterator();
 	}
 
-	/** The metrics of each case for {@code classes} classes, as the single-machine evaluation measures them. */
-	static Iterator<FileResult> measure(double[] spacing, int classes, List<FileTask> part) {
+	/**
+	 * The metrics of each case for {@code classes} classes, as the single-machine evaluation measures them; counts
+	 * each case in {@code done}.
+	 */
+	static Iterator<FileResult> measure(double[] spacing, int classes, List<FileTask> part, LongAccumulator done) {
 		FolderEvaluation evaluation = new FolderEvaluation(spacing, classes);
 		List<FileResult> results = new ArrayList<>();
 		for (FileTask t : part) {
@@ -78,6 +82,7 @@ final class ExecutorTasks {
 			catch (Exception e) {
 				results.add(FileResult.failed(t.name(), t.input(), e));
 			}
+			done.add(1);
 		}
 		return results.iterator();
 	}

@@ -130,6 +130,7 @@ public class SparkPredictTest {
 			SparkFixture.Result r = SparkFixture.spark(List.of("evaluate", "prediction=" + pred, "reference=" + f.data
 				.testLabels(), "output=" + b, "num_classes=" + classes, "master=local[2]", "partitions=3"));
 			assertEquals(r.err(), 0, r.status());
+			assertTrue(r.out(), r.out().contains("8/8 files done"));
 			assertEquals(Files.readString(a), Files.readString(b));
 			assertEquals(classes.equals("0") ? 1 + 8 * 3 + 3 : 1 + 8 * 4 + 4, Files.readAllLines(b).size());
 		}
