@@ -5,11 +5,12 @@ import java.nio.file.Path;
 
 import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
+import org.labelefficient.infer.Shard;
 import org.labelefficient.request.CommandSettings;
 import org.labelefficient.request.Options;
 import org.labelefficient.setting.SettingValues;
 
-/** {@code predict}: segments one file or every image of a folder with a trained model. */
+/** {@code predict}: segments one file, or every image of a folder, glob or list (or one shard of them), with a trained model. */
 final class PredictCommand implements CliCommand {
 
 	@Override
@@ -26,9 +27,10 @@ final class PredictCommand implements CliCommand {
 	public void run(Options options, PrintStream out) throws Exception {
 		SettingValues v = options.values(CommandSettings.PREDICT);
 		options.checkAllUsed();
+		Shard shard = Shard.parse(v.get(Shard.SETTING));
 		Path output = v.get(CommandSettings.PREDICT_OUTPUT);
 		try (ModelPredictor predictor = ModelPredictor.open(v.get(CommandSettings.MODEL), PredictionOptions.of(v))) {
-			int n = predictor.predictPath(v.get(CommandSettings.PREDICT_INPUT), output, out::println);
+			int n = predictor.predictPath(v.get(CommandSettings.PREDICT_INPUT), output, shard, out::println);
 			out.println("Predicted " + n + " image" + (n == 1 ? "" : "s") + " into " + output);
 		}
 	}

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.FileNames;
@@ -36,6 +36,17 @@ public final class ModelPredictor implements AutoCloseable {
 
 	/** Opens a model folder; checks {@code model.json} and the chosen SavedModel. */
 	public static ModelPredictor open(Path modelDir, PredictionOptions options) {
+		ModelInfo info = check(modelDir, options);
+		Path saved = savedModel(modelDir, options);
+		return new ModelPredictor(info, new SavedModelNetwork(saved, info.numClasses, info.network().sizeDivisor()),
+			options);
+	}
+
+	/**
+	 * Checks a model folder without loading its network (restoring a part left aside by an interrupted save): its
+	 * {@code model.json} and that the SavedModel the options choose is there. Returns the model description.
+	 */
+	public static ModelInfo check(Path modelDir, PredictionOptions options) {
 		ModelInfo info = ModelInfo.read(modelDir);
 		try {
 			ModelFolder.recover(modelDir);
@@ -44,10 +55,13 @@ public final class ModelPredictor implements AutoCloseable {
 			throw new BadInputException(modelDir, "a part left aside by an interrupted save cannot be restored ("
 				+ e.getMessage() + ")", e);
 		}
-		Path saved = options.checkpoint().equals("latest") ? ModelFolder.latest(modelDir) : ModelFolder.best(modelDir);
+		Path saved = savedModel(modelDir, options);
 		if (!Files.isDirectory(saved)) throw new BadInputException(saved, "missing from the model folder");
-		return new ModelPredictor(info, new SavedModelNetwork(saved, info.numClasses, info.network().sizeDivisor()),
-			options);
+		return info;
+	}
+
+	private static Path savedModel(Path modelDir, PredictionOptions options) {
+		return options.checkpoint().equals("latest") ? ModelFolder.latest(modelDir) : ModelFolder.best(modelDir);
 	}
 
 	/** The model description. */
@@ -65,23 +79,47 @@ public final class ModelPredictor implements AutoCloseable {
 	}
 
 	/**
-	 * Predicts a file into a file, or every image file of a folder into a folder (same names); returns the number of
-	 * images predicted. Reports each file to {@code log}.
+	 * Predicts a file into a file, or the files of a folder, glob or list ({@link PredictionInputs}) into a folder;
+	 * returns the number of images predicted. Reports each file to {@code log}.
 	 */
 	public int predictPath(Path input, Path output, Consumer<String> log) throws IOException {
-		if (!Files.exists(input)) throw new BadInputException(input, "not found");
-		if (!Files.isDirectory(input)) {
+		return predictPath(input, output, Shard.ALL, log);
+	}
+
+	/** As {@link #predictPath(Path, Path, Consumer)}, for the files of one shard of the input only. */
+	public int predictPath(Path input, Path output, Shard shard, Consumer<String> log) throws IOException {
+		if (PredictionInputs.isSingleFile(input)) {
+			if (!shard.equals(Shard.ALL)) throw new BadInputException(input, "is a single file; " + Shard.SETTING.key()
+				+ " splits the files of a folder, glob or list");
 			predictFile(input, output);
 			return 1;
 		}
-		List<Path> files = imageFiles(input);
-		if (files.isEmpty()) throw new BadInputException(input, "contains no image files");
+		List<Path> all = PredictionInputs.resolve(input);
+		Map<Path, Path> outputs = PredictionInputs.outputs(all, output);
+		List<Path> files = shard.select(all);
+		if (!shard.equals(Shard.ALL)) log.accept("shard " + shard + ": " + files.size() + " of " + all.size()
+			+ " files");
 		for (int i = 0; i < files.size(); i++) {
 			Path f = files.get(i);
 			log.accept((i + 1) + "/" + files.size() + ": " + f.getFileName());
-			predictFile(f, output.resolve(outputName(f)));
+			predictFile(f, outputs.get(f));
 		}
 		return files.size();
+	}
+
+	/**
+	 * The files {@link #predictFile} writes for output {@code output}: the label image, then with probabilities the
+	 * {@code numClasses} maps and the uncertainty. Each is written whole under its name, so all of them existing
+	 * means the prediction of that file is complete.
+	 */
+	public static List<Path> outputFiles(Path output, PredictionOptions options, int numClasses) {
+		List<Path> files = new ArrayList<>(List.of(output));
+		if (options.probabilities()) {
+			for (int c = 0; c < numClasses; c++)
+				files.add(FileNames.withSuffix(output, "_prob" + c));
+			files.add(FileNames.withSuffix(output, "_uncertainty"));
+		}
+		return files;
 	}
 
 	/**
@@ -97,19 +135,6 @@ public final class ModelPredictor implements AutoCloseable {
 			VolumeIO.write(s.probabilities().get(c), FileNames.withSuffix(output, "_prob" + c), VoxelType.FLOAT32);
 		if (!s.probabilities().isEmpty()) VolumeIO.write(Uncertainty.entropy(s.probabilities()), FileNames.withSuffix(
 			output, "_uncertainty"), VoxelType.FLOAT32);
-	}
-
-	/** The output file name for an input: the same name, or {@code <base>.nii.gz} for formats we do not write. */
-	static String outputName(Path input) {
-		String ext = FileNames.extension(input);
-		return FileNames.WRITABLE_EXTENSIONS.contains(ext) ? input.getFileName().toString() : FileNames.baseName(input)
-			+ ".nii.gz";
-	}
-
-	private static List<Path> imageFiles(Path dir) throws IOException {
-		try (Stream<Path> files = Files.list(dir)) {
-			return new ArrayList<>(files.filter(Files::isRegularFile).filter(FileNames::isImage).sorted().toList());
-		}
 	}
 
 	@Override

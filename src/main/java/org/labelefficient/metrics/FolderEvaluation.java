@@ -47,22 +47,43 @@ public final class FolderEvaluation {
 		int classes = numClasses;
 		for (String name : names) {
 			Path[] p = pairs.get(name);
-			Volume[] v = { VolumeIO.read(p[0]), readReference(p[1]) };
-			if (!v[0].sameSize(v[1])) throw new BadInputException(p[0], "has size " + v[0] + " but its reference "
-				+ p[1] + " has size " + v[1]);
-			if (numClasses <= 0) classes = Math.max(classes, Math.max(maxLabel(v[0], p[0]), maxLabel(v[1], p[1])) + 1);
+			Volume[] v = read(p);
+			if (numClasses <= 0) classes = Math.max(classes, maxLabel(v, p));
 			volumes.add(v);
 		}
 		MetricsTable table = new MetricsTable();
 		for (int i = 0; i < names.size(); i++) {
 			log.accept("evaluating " + names.get(i));
-			table.add(calculator.measure(names.get(i), volumes.get(i)[0], volumes.get(i)[1], Math.max(2, classes)));
+			table.add(measure(names.get(i), volumes.get(i), classes));
 		}
 		return table;
 	}
 
-	/** Prediction and reference files by case name. */
-	static Map<String, Path[]> pairs(Path prediction, Path reference) {
+	/** The number of classes given, or 0 when it comes from the largest label of the files. */
+	public int numClasses() {
+		return numClasses;
+	}
+
+	/** Reads a prediction and its reference ({@link #pairs}); refuses volumes of different sizes. */
+	public static Volume[] read(Path[] pair) {
+		Volume[] v = { VolumeIO.read(pair[0]), readReference(pair[1]) };
+		if (!v[0].sameSize(v[1])) throw new BadInputException(pair[0], "has size " + v[0] + " but its reference "
+			+ pair[1] + " has size " + v[1]);
+		return v;
+	}
+
+	/** One more than the largest label of a pair read by {@link #read}; refuses values that are not labels. */
+	public static int maxLabel(Volume[] volumes, Path[] pair) {
+		return Math.max(maxLabel(volumes[0], pair[0]), maxLabel(volumes[1], pair[1])) + 1;
+	}
+
+	/** The metrics of one case for {@code classes} classes (at least 2), as {@link #evaluate} measures them. */
+	public CaseMetrics measure(String name, Volume[] volumes, int classes) {
+		return calculator.measure(name, volumes[0], volumes[1], Math.max(2, classes));
+	}
+
+	/** Prediction and reference files by case name (two files, or the files of two folders matched by base name). */
+	public static Map<String, Path[]> pairs(Path prediction, Path reference) {
 		if (!Files.exists(prediction)) throw new BadInputException(prediction, "not found");
 		if (!Files.exists(reference)) throw new BadInputException(reference, "not found");
 		boolean dir = Files.isDirectory(prediction);

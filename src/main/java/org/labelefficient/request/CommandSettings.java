@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.labelefficient.data.BatchPlan.LabelKind;
 import org.labelefficient.infer.PredictionOptions;
+import org.labelefficient.infer.Shard;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.method.Methods;
 import org.labelefficient.setting.Setting;
@@ -17,7 +18,8 @@ public final class CommandSettings {
 
 	/** A model folder to read. */
 	public static final Setting<Path> MODEL = Setting.path("model", null, "model folder");
-	public static final Setting<Path> PREDICT_INPUT = Setting.path("input", null, "image file or folder to segment");
+	public static final Setting<Path> PREDICT_INPUT = Setting.path("input", null,
+		"image file, folder, glob pattern or .txt list of files to segment");
 	public static final Setting<Path> PREDICT_OUTPUT = Setting.path("output", null,
 		"label image file, or folder for the label images");
 	public static final Setting<Path> PREDICTION = Setting.path("prediction", null, "label file or folder to evaluate");
@@ -39,7 +41,7 @@ public final class CommandSettings {
 
 	public static final List<Setting<?>> PREDICT = List.of(MODEL, PREDICT_INPUT, PREDICT_OUTPUT,
 		PredictionOptions.CHECKPOINT, PredictionOptions.PROBABILITIES, PredictionOptions.LARGEST_COMPONENT,
-		PredictionOptions.TILE_OVERLAP);
+		PredictionOptions.TILE_OVERLAP, Shard.SETTING);
 	public static final List<Setting<?>> EVALUATE = List.of(PREDICTION, REFERENCE, SPACING, EVALUATE_CLASSES, CSV);
 	public static final List<Setting<?>> DEMO = List.of(DEMO_OUTPUT, DEMO_METHOD, DEMO_ITERATIONS, DEMO_SIZE,
 		DEMO_SEED);
