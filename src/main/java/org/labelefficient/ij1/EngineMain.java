@@ -1,0 +1,89 @@
+package org.labelefficient.ij1;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+import org.labelefficient.bridge.ChildJvmEngine;
+import org.labelefficient.cli.Main;
+import org.labelefficient.io.BadInputException;
+import org.labelefficient.request.Options;
+import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.TrainingHooks;
+import org.labelefficient.ui.TrainingWindow;
+
+/**
+ * The engine's side of {@link org.labelefficient.bridge.Engine}: runs a command-line command with macro options and,
+ * for a training run at the screen, a {@link TrainingWindow}. {@link #main} is what {@link ChildJvmEngine} starts;
+ * {@link #run} serves ImageJ's own JVM when the engine is on its class path (a development checkout).
+ */
+public final class EngineMain {
+
+	private EngineMain() {}
+
+	/** {@code command options window}: prints the status line last; a window stays until it is closed. */
+	public static void main(String[] args) {
+		if (args.length != 3) {
+			System.err.println("Error: EngineMain needs three arguments: command, options, window (true/false)");
+			System.exit(2);
+		}
+		TrainingWindow[] window = new TrainingWindow[1];
+		int status = run(args[0], args[1], Boolean.parseBoolean(args[2]), System.out, System.err, w -> window[0] = w);
+		System.err.flush();
+		System.out.println(ChildJvmEngine.STATUS + status);
+		System.out.flush();
+		if (window[0] != null) awaitClosed(window[0]);
+		System.exit(status);
+	}
+
+	/** Runs {@code command} here; the same exit statuses as the command line. */
+	public static int run(String command, String options, boolean window, PrintStream out, PrintStream err) {
+		return run(command, options, window, out, err, w -> {});
+	}
+
+	private static int run(String command, String options, boolean window, PrintStream out, PrintStream err,
+		java.util.function.Consumer<TrainingWindow> opened) {
+		TrainingControl control = new TrainingControl();
+		TrainingWindow w = window && showsWindow(command) ? TrainingWindow.open("Label-Efficient Segmentation: "
+			+ command, control) : null;
+		if (w != null) opened.accept(w);
+		int status;
+		try {
+			status = Main.run(command, Options.fromMacro(command, options), out, err, w == null ? TrainingHooks.none()
+				: new TrainingHooks(w, control));
+		}
+		catch (BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			status = 2;
+		}
+		if (w != null) w.finished(status == 0 ? "Finished: the Log window names the model folder"
+			: "Stopped (see the Log window)");
+		return status;
+	}
+
+	/** Training commands get a window with live curves when there is a screen. */
+	static boolean showsWindow(String command) {
+		return (command.equals("train") || command.equals("continue") || command.equals("improve"))
+			&& !GraphicsEnvironment.isHeadless();
+	}
+
+	private static void awaitClosed(TrainingWindow window) {
+		CountDownLatch closed = new CountDownLatch(1);
+		window.frame().addWindowListener(new WindowAdapter() {
+
+			@Override
+			public void windowClosed(WindowEvent e) {
+				closed.countDown();
+			}
+		});
+		if (!window.frame().isDisplayable()) return;
+		try {
+			closed.await();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
