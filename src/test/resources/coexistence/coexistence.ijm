@@ -1,0 +1,9 @@
+// CoexistenceTest: a TensorFlow 1.x plugin before and after our training and prediction, in one ImageJ.
+// Argument: dataset,model,test images,predictions
+args = split(getArgument(), ",");
+run("TF1 Graph");
+run("LES Train", "dataset=[" + args[0] + "] method=pce output=[" + args[1] + "] iterations=20 batch_size=4 patch_size=64 seed=1 unlabelled_value=255 validation_interval=10");
+run("TF1 Graph");
+run("LES Predict", "model=[" + args[1] + "] input=[" + args[2] + "] output=[" + args[3] + "]");
+run("TF1 Graph");
+print("coexistence macro finished");
