@@ -30,8 +30,6 @@ public final class ChildJvmEngine implements Engine {
 
 	/** The engine folder, relative to the ImageJ or Fiji folder. */
 	public static final String FOLDER = "label-efficient/engine";
-	/** The class the child runs: command, options, window ({@code true}/{@code false}). */
-	public static final String MAIN = "org.labelefficient.ij1.EngineMain";
 	/** The line that ends the child's output (a training window may stay open after it). */
 	public static final String STATUS = "label-efficient-engine-status ";
 	/** System property naming another engine folder (tests, shared installations). */
@@ -40,9 +38,15 @@ public final class ChildJvmEngine implements Engine {
 	public static final String JAVA_OPTIONS = "LABEL_EFFICIENT_JAVA_OPTS";
 
 	private final Path folder;
+	private final String main;
 
-	public ChildJvmEngine(Path folder) {
+	/**
+	 * The engine of {@code folder}, whose class {@code main} takes three arguments: command, options, window ({@code
+	 * true}/{@code false}), and prints {@link #STATUS} and the exit status last.
+	 */
+	public ChildJvmEngine(Path folder, String main) {
 		this.folder = folder;
+		this.main = main;
 	}
 
 	/**
@@ -87,7 +91,7 @@ public final class ChildJvmEngine implements Engine {
 		if (jvm != null) for (String o : jvm.trim().split("\\s+"))
 			if (!o.isEmpty()) cmd.add(o);
 		cmd.add("-Djava.awt.headless=" + !window);
-		cmd.addAll(List.of("-cp", folder.resolve("*").toString(), MAIN, command, options, Boolean.toString(window)));
+		cmd.addAll(List.of("-cp", folder.resolve("*").toString(), main, command, options, Boolean.toString(window)));
 		return cmd;
 	}
 

@@ -1,8 +1,12 @@
 package org.labelefficient.ij1;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.labelefficient.bridge.ChildJvmEngine;
 import org.labelefficient.bridge.Engine;
 import org.labelefficient.bridge.Lines;
+import org.labelefficient.bridge.MacroOptions;
 
 /**
  * The engine the ImageJ and Fiji doors use: the installed engine folder in a process of its own
@@ -11,12 +15,37 @@ import org.labelefficient.bridge.Lines;
  */
 public final class Engines {
 
+	private static final String ERROR = "Error: ";
+
 	private Engines() {}
 
 	/** The engine for this installation. */
 	public static Engine get() {
 		var folder = ChildJvmEngine.installedFolder();
-		return folder != null ? new ChildJvmEngine(folder) : inProcess();
+		return folder != null ? new ChildJvmEngine(folder, EngineMain.class.getName()) : inProcess();
+	}
+
+	/**
+	 * Runs {@code command} with macro {@code options} through {@link #get()}, output lines to {@code log}; returns
+	 * null when it succeeded, else its error lines (the command line's sentence, without its "Error: ").
+	 */
+	public static String call(String command, String options, boolean window, Consumer<String> log) {
+		StringBuilder errors = new StringBuilder();
+		int status;
+		try {
+			status = get().run(command, options, window, log, line -> errors.append(errors.length() > 0 ? "\n" : "")
+				.append(line.startsWith(ERROR) ? line.substring(ERROR.length()) : line));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return command + " was interrupted";
+		}
+		return status == 0 ? null : errors.length() > 0 ? errors.toString() : command + " ended with status " + status;
+	}
+
+	/** {@link #call(String, String, boolean, Consumer)} with options as key to value. */
+	public static String call(String command, Map<String, String> options, boolean window, Consumer<String> log) {
+		return call(command, MacroOptions.of(options), window, log);
 	}
 
 	/** The engine in this JVM. */
@@ -24,8 +53,8 @@ public final class Engines {
 		return new Engine() {
 
 			@Override
-			public int run(String command, String options, boolean window, java.util.function.Consumer<String> out,
-				java.util.function.Consumer<String> err) {
+			public int run(String command, String options, boolean window, Consumer<String> out,
+				Consumer<String> err) {
 				try (var o = Lines.to(out); var e = Lines.to(err)) {
 					return EngineMain.run(command, options, window, o, e);
 				}

@@ -33,23 +33,11 @@ public class MacroCommand implements PlugIn {
 		else if (!GraphicsEnvironment.isHeadless()) IJ.error("Label-Efficient Segmentation", error);
 	}
 
-	/**
-	 * Runs command-line command {@code command} with macro {@code options} through the {@link Engines engine}, its
-	 * output to the Log window; returns null when it succeeded, else its error lines.
-	 */
+	/** Runs command-line {@code command} with macro {@code options}; null when it succeeded, else the error. */
 	static String runEngine(String command, String options) {
-		StringBuilder errors = new StringBuilder();
-		int status;
-		try {
-			status = Engines.get().run(command, options, IJ.getInstance() != null && !GraphicsEnvironment.isHeadless(),
-				IJ::log, line -> errors.append(line).append('\n'));
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return "Error: LES " + command + " was interrupted";
-		}
-		String error = errors.toString().trim();
-		return status == 0 ? null : error.isEmpty() ? "Error: LES " + command + " ended with status " + status : error;
+		String error = Engines.call(command, options, IJ.getInstance() != null && !GraphicsEnvironment.isHeadless(),
+			IJ::log);
+		return error == null ? null : "Error: " + error;
 	}
 
 	/** The dialog shown when the command is started from the menu without options. */
