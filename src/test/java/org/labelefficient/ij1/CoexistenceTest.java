@@ -23,6 +23,9 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.labelefficient.demo.DemoDataset;
+import org.labelefficient.io.ImageJFormats;
+import org.labelefficient.io.VolumeIO;
+import org.labelefficient.io.VoxelType;
 
 /**
  * Our plugin beside a TensorFlow 1.x plugin in one real ImageJ 1.54p under Xvfb, as in a Fiji with CSBDeep, StarDist
@@ -71,6 +74,11 @@ public class CoexistenceTest {
 		}
 		compileTf1Plugin();
 		data = new DemoDataset(64, 2).write(tmp.getRoot().toPath().resolve("data"), 4, 1, 2);
+		Path open = tmp.newFolder("open").toPath();
+		ImageJFormats.writeTiff(VolumeIO.read(data.testImages().resolve("test00.nii.gz")), open.resolve("image.tif"),
+			VoxelType.FLOAT32);
+		ImageJFormats.writeTiff(VolumeIO.read(data.testScribbles().resolve("test00.nii.gz")), open.resolve(
+			"image-scribbles.tif"), VoxelType.UINT8);
 	}
 
 	/** The test's TF1 plugin, compiled against TensorFlow 1.15 into ImageJ's plugins folder. */
@@ -111,8 +119,9 @@ public class CoexistenceTest {
 			"java").toString()));
 		cmd.addAll(List.of(jvmOptions));
 		cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "ij.ImageJ", "-ijpath", app.toString(), "-batch",
-			macro.toString(), data.dataset() + "," + root.resolve("model-" + name) + "," + data.testImages() + ","
-				+ root.resolve("pred-" + name)));
+			macro.toString(), String.join(",", data.dataset().toString(), root.resolve("model-" + name).toString(), data
+				.testImages().toString(), root.resolve("pred-" + name).toString(), root.resolve("open/image.tif").toString(),
+				root.resolve("open/image-scribbles.tif").toString(), root.resolve("model-image-" + name).toString())));
 		long start = System.nanoTime();
 		String out = run(cmd, 8);
 		System.err.printf("CoexistenceTest %s: ImageJ ran the macro in %.1f s%n", name, (System.nanoTime() - start)
@@ -130,11 +139,14 @@ public class CoexistenceTest {
 
 	private static void assertAllSucceeded(String name, String out) {
 		assertFalse(out, out.contains("Error") || out.contains("Exception"));
-		assertEquals("the TF1 plugin before training, between, after prediction:\n" + out, 3, count(out, TF1_LINE));
+		assertEquals("the TF1 plugin before training, between, after prediction:\n" + out, 5, count(out, TF1_LINE));
+		assertTrue("the labels, probability and uncertainty maps of the open image:\n" + out, out.contains(
+			"current image: image-uncertainty 64x64x2, 5 images"));
 		assertTrue(out, out.contains("coexistence macro finished"));
 		Path root = tmp.getRoot().toPath();
 		assertTrue(out, Files.isRegularFile(root.resolve("model-" + name).resolve("model.json")));
 		assertTrue(out, Files.isRegularFile(root.resolve("pred-" + name).resolve("test01.nii.gz")));
+		assertTrue(out, Files.isRegularFile(root.resolve("model-image-" + name).resolve("model.json")));
 	}
 
 	@Test
