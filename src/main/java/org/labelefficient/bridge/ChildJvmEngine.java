@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * ({@code <ImageJ or Fiji>/label-efficient/engine}, never on ImageJ's class path): TensorFlow Java 1.x, JavaCPP,
  * protobuf and their native libraries then never meet the ones other plugins bring (CSBDeep, StarDist and N2V put
  * TensorFlow 1.15's {@code org.tensorflow} classes on Fiji's class path). Output lines stream back as they come; the
- * child's last output line is {@link #STATUS} and the command's exit status. See docs/install.md for why a process
+ * child's last output line is {@link #STATUS} and the command's exit status, after which it closes its output. See docs/install.md for why a process
  * rather than a class loader, and what it costs.
  */
 public final class ChildJvmEngine implements Engine {
@@ -113,23 +114,28 @@ public final class ChildJvmEngine implements Engine {
 		catch (IOException e) {
 			// nothing was to be written
 		}
+		AtomicReference<Integer> statusLine = new AtomicReference<>();
+		Thread errors = pump(p.getErrorStream(), err, null), output = pump(p.getInputStream(), out, statusLine);
+		// done when both streams have ended (the child closes them after its status line, even while a training
+		// window stays open), so no line arrives after run returns; the status line wins over the exit value
 		CompletableFuture<Integer> status = new CompletableFuture<>();
-		Thread errors = pump(p.getErrorStream(), err, null), output = pump(p.getInputStream(), out, status);
-		p.onExit().thenAccept(done -> {
+		Thread waiter = new Thread(() -> {
 			try {
-				output.join(); // the output read to its end: a status line in it wins over the exit value
+				output.join();
 				errors.join();
+				status.complete(statusLine.get() != null ? statusLine.get() : p.waitFor());
 			}
 			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
+				status.complete(130);
 			}
-			status.complete(done.exitValue());
-		});
+		}, "label-efficient engine status");
+		waiter.setDaemon(true);
+		waiter.start();
 		try {
 			return status.get();
 		}
 		catch (InterruptedException e) {
-			p.destroy(); // SIGTERM: a training run stops as on Ctrl-C and saves its latest model
+			p.toHandle().destroy(); // SIGTERM, streams kept open: a training run stops as on Ctrl-C, saves, says so
 			int s = awaitStop(p, status);
 			Thread.currentThread().interrupt();
 			return s;
@@ -149,12 +155,12 @@ public final class ChildJvmEngine implements Engine {
 		}
 	}
 
-	/** A thread passing the lines of {@code in} to {@code sink}; the status line completes {@code status}. */
-	private static Thread pump(InputStream in, Consumer<String> sink, CompletableFuture<Integer> status) {
+	/** A thread passing the lines of {@code in} to {@code sink}; the status line goes to {@code status}. */
+	private static Thread pump(InputStream in, Consumer<String> sink, AtomicReference<Integer> status) {
 		Thread t = new Thread(() -> {
 			try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 				for (String line; (line = r.readLine()) != null;) {
-					if (status != null && line.startsWith(STATUS)) status.complete(Integer.parseInt(line.substring(STATUS
+					if (status != null && line.startsWith(STATUS)) status.set(Integer.parseInt(line.substring(STATUS
 						.length()).trim()));
 					else sink.accept(line);
 				}

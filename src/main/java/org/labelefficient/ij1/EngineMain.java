@@ -33,7 +33,8 @@ public final class EngineMain {
 		int status = run(args[0], args[1], Boolean.parseBoolean(args[2]), System.out, System.err, w -> window[0] = w);
 		System.err.flush();
 		System.out.println(ChildJvmEngine.STATUS + status);
-		System.out.flush();
+		System.out.close(); // the caller's run ends here, even while the training window stays open
+		System.err.close();
 		if (window[0] != null) awaitClosed(window[0]);
 		System.exit(status);
 	}
