@@ -79,6 +79,8 @@ public class CoexistenceTest {
 			VoxelType.FLOAT32);
 		ImageJFormats.writeTiff(VolumeIO.read(data.testScribbles().resolve("test00.nii.gz")), open.resolve(
 			"image-scribbles.tif"), VoxelType.UINT8);
+		ImageJFormats.writeTiff(VolumeIO.read(data.testLabels().resolve("test00.nii.gz")), open.resolve(
+			"image-labels.tif"), VoxelType.UINT8);
 	}
 
 	/** The test's TF1 plugin, compiled against TensorFlow 1.15 into ImageJ's plugins folder. */
@@ -121,7 +123,8 @@ public class CoexistenceTest {
 		cmd.addAll(List.of("-cp", String.join(File.pathSeparator, cp), "ij.ImageJ", "-ijpath", app.toString(), "-batch",
 			macro.toString(), String.join(",", data.dataset().toString(), root.resolve("model-" + name).toString(), data
 				.testImages().toString(), root.resolve("pred-" + name).toString(), root.resolve("open/image.tif").toString(),
-				root.resolve("open/image-scribbles.tif").toString(), root.resolve("model-image-" + name).toString())));
+				root.resolve("open/image-scribbles.tif").toString(), root.resolve("model-image-" + name).toString(), root
+					.resolve("open/image-labels.tif").toString())));
 		long start = System.nanoTime();
 		String out = run(cmd, 8);
 		System.err.printf("CoexistenceTest %s: ImageJ ran the macro in %.1f s%n", name, (System.nanoTime() - start)
@@ -142,6 +145,8 @@ public class CoexistenceTest {
 		assertEquals("the TF1 plugin before training, between, after prediction:\n" + out, 5, count(out, TF1_LINE));
 		assertTrue("the labels, probability and uncertainty maps of the open image:\n" + out, out.contains(
 			"current image: image-uncertainty 64x64x2, 5 images"));
+		assertTrue("Generate Scribbles and Scribbles from ROI Manager in ImageJ 1.x:\n" + out, out.contains(
+			"generated: image-labels-scribbles 64x64x2 max 255") && out.contains("from ROIs: image-scribbles 64x64x2 min 2"));
 		assertTrue(out, out.contains("coexistence macro finished"));
 		Path root = tmp.getRoot().toPath();
 		assertTrue(out, Files.isRegularFile(root.resolve("model-" + name).resolve("model.json")));
