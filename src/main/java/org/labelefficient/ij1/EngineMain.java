@@ -3,14 +3,21 @@ package org.labelefficient.ij1;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import org.labelefficient.bridge.ChildJvmEngine;
+import org.labelefficient.bridge.Lines;
 import org.labelefficient.cli.Main;
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.request.CommandSettings;
 import org.labelefficient.request.Options;
 import org.labelefficient.train.TrainingControl;
+import org.labelefficient.train.RequestSettings;
 import org.labelefficient.train.TrainingHooks;
 import org.labelefficient.ui.TrainingWindow;
 
@@ -45,23 +52,63 @@ public final class EngineMain {
 	}
 
 	private static int run(String command, String options, boolean window, PrintStream out, PrintStream err,
-		java.util.function.Consumer<TrainingWindow> opened) {
+		Consumer<TrainingWindow> opened) {
 		TrainingControl control = new TrainingControl();
-		TrainingWindow w = window && showsWindow(command) ? TrainingWindow.open("Label-Efficient Segmentation: "
-			+ command, control) : null;
+		TrainingWindow w = window && showsWindow(command) ? TrainingWindow.open(title(command, options), control) : null;
 		if (w != null) opened.accept(w);
+		String[] last = new String[2]; // the last output line (the run's summary) and the last error line
+		PrintStream o = w == null ? out : tee(out, line -> last[0] = line), e = w == null ? err : tee(err,
+			line -> last[1] = line);
 		int status;
 		try {
-			status = Main.run(command, Options.fromMacro(command, options), out, err, w == null ? TrainingHooks.none()
+			status = Main.run(command, Options.fromMacro(command, options), o, e, w == null ? TrainingHooks.none()
 				: new TrainingHooks(w, control));
 		}
-		catch (BadInputException e) {
-			err.println("Error: " + e.getMessage());
+		catch (BadInputException x) {
+			e.println("Error: " + x.getMessage());
 			status = 2;
 		}
-		if (w != null) w.finished(status == 0 ? "Finished: the Log window names the model folder"
-			: "Stopped (see the Log window)");
+		o.flush();
+		e.flush();
+		if (w != null) w.finished(status == 0 ? String.valueOf(last[0]) : "Stopped: " + last[1]);
 		return status;
+	}
+
+	/** "Training" and the model folder's name, as the window's title. */
+	private static String title(String command, String options) {
+		try {
+			Options o = Options.fromMacro(command, options);
+			String key = o.has(RequestSettings.OUTPUT.key()) ? RequestSettings.OUTPUT.key() : CommandSettings.MODEL.key();
+			return "Training " + (o.has(key) ? Path.of(o.string(key)).getFileName() : command);
+		}
+		catch (RuntimeException e) {
+			return "Training (" + command + ")";
+		}
+	}
+
+	/** {@code out}, whose complete lines also go to {@code line}. */
+	private static PrintStream tee(PrintStream out, Consumer<String> line) {
+		PrintStream copy = Lines.to(line);
+		return new PrintStream(new OutputStream() {
+
+			@Override
+			public void write(int b) {
+				out.write(b);
+				copy.write(b);
+			}
+
+			@Override
+			public void write(byte[] b, int off, int len) {
+				out.write(b, off, len);
+				copy.write(b, off, len);
+			}
+
+			@Override
+			public void flush() {
+				out.flush();
+				copy.flush();
+			}
+		}, true, StandardCharsets.UTF_8);
 	}
 
 	/** Training commands get a window with live curves when there is a screen. */
