@@ -64,8 +64,8 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 		options.put(PATCH_SIZE, patch_size);
 		options.put(SEED, seed);
 		options.put(UNLABELLED_VALUE, unlabelled_value);
-		String error = CurrentImage.train(image, scribbles, unlabelled_value, options, windowShown(), new FijiProgress(
-			log(), status()));
+		String error = CurrentImage.train(image, scribbles, unlabelled_value, options, withMethodSettings(""),
+			windowShown(), new FijiProgress(log(), status()));
 		if (error != null) cancel(error);
 	}
 }

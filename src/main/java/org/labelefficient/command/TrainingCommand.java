@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.labelefficient.bridge.MacroOptions;
 import org.labelefficient.ij1.Engines;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.setting.Setting;
@@ -37,6 +38,13 @@ abstract class TrainingCommand extends DynamicCommand {
 	private UIService ui;
 
 	/**
+	 * The chosen method's own settings, as on the command line and the macro line ({@code kd_weight=0.5
+	 * contrast_weight=0}; docs/methods.md lists them): text, so that any method's settings pass to the engine.
+	 */
+	@Parameter(label = "Method settings (key=value ..., optional)", required = false, persist = false)
+	private String method_settings = "";
+
+	/**
 	 * Gives each input named by a training setting the declaration's bounds (unless the field states a narrower
 	 * one), so that the dialog offers what the request accepts.
 	 */
@@ -63,6 +71,11 @@ abstract class TrainingCommand extends DynamicCommand {
 	/** Offers {@code ids} as the dialog's method choices (call from the method field's initializer). */
 	protected void offerMethods(List<String> ids) {
 		getInfo().getMutableInput(RequestSettings.METHOD.key(), String.class).setChoices(ids);
+	}
+
+	/** {@code options} and the method settings given in the dialog. */
+	protected String withMethodSettings(String options) {
+		return method_settings == null || method_settings.isBlank() ? options : options + " " + method_settings.trim();
 	}
 
 	/** Whether a training window with live curves is shown (a person at the screen). */
@@ -95,7 +108,8 @@ abstract class TrainingCommand extends DynamicCommand {
 	 */
 	protected void run(String command, Supplier<Map<String, String>> options) {
 		try {
-			String error = Engines.call(command, options.get(), windowShown(), new FijiProgress(log, status));
+			String error = Engines.call(command, withMethodSettings(MacroOptions.of(options.get())), windowShown(),
+				new FijiProgress(log, status));
 			if (error != null) cancel(error);
 		}
 		catch (BadInputException e) {

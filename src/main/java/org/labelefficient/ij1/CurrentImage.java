@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.labelefficient.bridge.MacroOptions;
 import org.labelefficient.data.FolderLayout;
 import org.labelefficient.infer.PredictionOptions;
 import org.labelefficient.io.AtomicFiles;
@@ -35,6 +36,9 @@ public final class CurrentImage {
 
 	/** A prediction's images: the labels, and on request the probability maps and the uncertainty map (else null). */
 	public record Predicted(ImagePlus labels, ImagePlus probabilities, ImagePlus uncertainty) {}
+
+	/** The dialog field with a method's own settings, {@code key=value ...} (the ImageJ 1.x door's key too). */
+	public static final String METHOD_SETTINGS = "method_settings";
 
 	private static final String INPUT = "image.tif";
 
@@ -79,11 +83,11 @@ public final class CurrentImage {
 
 	/**
 	 * Trains with the engine's {@code train} and {@code options} on {@code image} and its {@code scribbles} (same
-	 * size, {@code unlabelledValue} where unlabelled), a one-case dataset without validation; null when it succeeded,
-	 * else the error.
+	 * size, {@code unlabelledValue} where unlabelled), a one-case dataset without validation; {@code methodSettings}:
+	 * the method's own settings in macro syntax (may be empty). Null when it succeeded, else the error.
 	 */
 	public static String train(ImagePlus image, ImagePlus scribbles, int unlabelledValue, Map<Setting<?>, ?> options,
-		boolean window, Consumer<String> log) {
+		String methodSettings, boolean window, Consumer<String> log) {
 		if (image == null || scribbles == null) return "Open the image and its scribble image first.";
 		if (image.getWidth() != scribbles.getWidth() || image.getHeight() != scribbles.getHeight() || image
 			.getStackSize() != scribbles.getStackSize()) return String.format(
@@ -103,7 +107,8 @@ public final class CurrentImage {
 			Map<Setting<?>, Object> all = new LinkedHashMap<>(options);
 			all.put(DATASET, dataset);
 			all.put(VALIDATION_FRACTION, 0.0);
-			return Engines.call("train", Setting.asText(all), window, log);
+			return Engines.call("train", (MacroOptions.of(Setting.asText(all)) + " " + methodSettings).trim(), window,
+				log);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not write the temporary training dataset", e);

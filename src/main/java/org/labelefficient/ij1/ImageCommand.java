@@ -119,6 +119,7 @@ public class ImageCommand implements PlugIn {
 		gd.addNumericField(PATCH_SIZE.key(), PATCH_SIZE.defaultValue(), 0);
 		gd.addNumericField(UNLABELLED_VALUE.key(), UNLABELLED_VALUE.defaultValue(), 0);
 		gd.addNumericField(SEED.key(), SEED.defaultValue(), 0);
+		gd.addStringField(CurrentImage.METHOD_SETTINGS, "", 30);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		ImagePlus scribbles = WindowManager.getImage(gd.getNextChoice());
@@ -130,8 +131,8 @@ public class ImageCommand implements PlugIn {
 		int unlabelled = (int) gd.getNextNumber();
 		options.put(UNLABELLED_VALUE, unlabelled);
 		options.put(SEED, (int) gd.getNextNumber());
-		String error = CurrentImage.train(image, scribbles, unlabelled, options, IJ.getInstance() != null
-			&& !GraphicsEnvironment.isHeadless(), IJ::log);
+		String error = CurrentImage.train(image, scribbles, unlabelled, options, gd.getNextString(), IJ.getInstance()
+			!= null && !GraphicsEnvironment.isHeadless(), IJ::log);
 		if (error != null) throw new BadInputException(error);
 	}
 
