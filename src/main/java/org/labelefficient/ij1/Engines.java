@@ -40,6 +40,9 @@ public final class Engines {
 			Thread.currentThread().interrupt();
 			return command + " was interrupted";
 		}
+		catch (java.io.UncheckedIOException e) {
+			return e.getMessage(); // the engine process could not be started: the sentence names its folder
+		}
 		return status == 0 ? null : errors.length() > 0 ? errors.toString() : command + " ended with status " + status;
 	}
 
