@@ -41,6 +41,8 @@ public class ArchitectureTest {
 		// the declarations of settings: key, type, default, range, description; every layer declares its own
 		Map.entry("setting", List.of("io")),
 		Map.entry("nn", List.of()),
+		// the doors' boundary to the engine in plain strings (a child JVM from the engine folder): the JDK only
+		Map.entry("bridge", List.of()),
 		Map.entry("data", List.of("io", "setting")),
 		Map.entry("scribble", List.of("io", "setting", "data")),
 		Map.entry("model", List.of("io", "setting", "nn")),
@@ -60,9 +62,11 @@ public class ArchitectureTest {
 		Map.entry("cli", List.of("io", "setting", "request", "data", "method", "train", "model", "infer", "metrics",
 			"demo", "bioimage")),
 		// the macro door runs the command line's commands: a macro is the command line in another syntax
-		Map.entry("ij1", List.of("io", "setting", "request", "train", "ui", "cli.Main")),
+		Map.entry("ij1", List.of("io", "setting", "request", "data", "scribble", "method", "train", "infer", "ui",
+			"cli.Main", "bridge")),
+		// the Fiji commands reach the engine through the same boundary as the macro door (ij1.Engines)
 		Map.entry("command", List.of("io", "setting", "request", "data", "scribble", "method", "train", "model",
-			"infer", "metrics", "ui", "bioimage")));
+			"infer", "metrics", "ui", "bioimage", "bridge", "ij1.Engines", "ij1.CurrentImage")));
 
 	@Test
 	public void everyReferenceFollowsTheTable() throws IOException {

@@ -1,8 +1,10 @@
 package org.labelefficient.command;
 
 import java.io.File;
+import java.util.Map;
 
-import org.labelefficient.request.ContinueRequest;
+import org.labelefficient.request.CommandSettings;
+import org.labelefficient.train.LoopSettings;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -19,6 +21,7 @@ public class ContinueTrainingCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		trainFrom(() -> ContinueRequest.options(model.toPath(), iterations));
+		run("continue", () -> Map.of(CommandSettings.MODEL.key(), model.toString(), LoopSettings.ITERATIONS.key(), Integer
+			.toString(iterations)));
 	}
 }

@@ -1,11 +1,11 @@
 package org.labelefficient.command;
 
 import java.io.File;
-import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.labelefficient.bioimage.ExportSettings;
-import org.labelefficient.bioimage.PackageExport;
-import org.labelefficient.io.BadInputException;
+import org.labelefficient.ij1.Engines;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -39,15 +39,14 @@ public class ExportBioimageCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
-			PackageExport.export(model.toPath(), output.toPath(), test_image == null ? null : test_image.toPath(),
-				new PackageExport.Metadata(name == null ? "" : name, authors == null ? "" : authors, license), log::info);
-		}
-		catch (BadInputException e) {
-			cancel(e.getMessage());
-		}
-		catch (IOException e) {
-			cancel("The package could not be written: " + e.getMessage());
-		}
+		Map<String, String> options = new LinkedHashMap<>();
+		options.put(ExportSettings.MODEL.key(), model.toString());
+		options.put(ExportSettings.OUTPUT.key(), output.toString());
+		if (test_image != null) options.put(ExportSettings.TEST_IMAGE.key(), test_image.toString());
+		if (name != null && !name.isBlank()) options.put(ExportSettings.NAME.key(), name);
+		if (authors != null && !authors.isBlank()) options.put(ExportSettings.AUTHORS.key(), authors);
+		options.put(ExportSettings.LICENSE.key(), license);
+		String error = Engines.call("export", options, false, log::info);
+		if (error != null) cancel(error);
 	}
 }

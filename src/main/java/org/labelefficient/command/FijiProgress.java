@@ -1,43 +1,35 @@
 package org.labelefficient.command;
 
-import org.labelefficient.train.RemainingTime;
-import org.labelefficient.train.TrainingListener;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 
 /**
- * Training for Fiji commands: the status bar shows progress and time left, the log gets one line per interval and the
- * validation results.
+ * The engine's output lines for Fiji commands: each line to the log; a training line ({@code iteration 40/2000 ...
+ * ETA 3 min}) also to the status bar with the progress it names.
  */
-final class FijiProgress implements TrainingListener {
+final class FijiProgress implements Consumer<String> {
+
+	private static final Pattern ITERATION = Pattern.compile("^iteration (\\d+)/(\\d+)");
 
 	private final LogService log;
 	private final StatusService status;
-	private final int logInterval;
 
-	FijiProgress(LogService log, StatusService status, int logInterval) {
+	FijiProgress(LogService log, StatusService status) {
 		this.log = log;
 		this.status = status;
-		this.logInterval = logInterval;
 	}
 
 	@Override
-	public void iteration(Progress p) {
-		String line = String.format("iteration %d/%d  loss %.4f  %.3f s/it  ETA %s", p.iteration(), p.total(), p.loss(), p
-			.secondsPerIteration(), RemainingTime.format(p.secondsLeft()));
-		status.showProgress(p.iteration(), p.total());
-		status.showStatus(line);
-		if (p.iteration() % logInterval == 0 || p.iteration() == p.total()) log.info(line);
-	}
-
-	@Override
-	public void validated(int iteration, double meanDice, boolean best) {
-		log.info(String.format("validation at iteration %d: mean Dice %.4f%s", iteration, meanDice, best
-			? " (best so far)" : ""));
-	}
-
-	@Override
-	public void log(String message) {
-		log.info(message);
+	public void accept(String line) {
+		Matcher m = ITERATION.matcher(line);
+		if (m.find() && status != null) {
+			status.showProgress(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+			status.showStatus(line);
+		}
+		log.info(line);
 	}
 }

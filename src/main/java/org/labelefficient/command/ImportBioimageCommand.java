@@ -1,10 +1,10 @@
 package org.labelefficient.command;
 
 import java.io.File;
-import java.io.IOException;
+import java.util.Map;
 
-import org.labelefficient.bioimage.PackageImport;
-import org.labelefficient.io.BadInputException;
+import org.labelefficient.bioimage.ExportSettings;
+import org.labelefficient.ij1.Engines;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -26,14 +26,8 @@ public class ImportBioimageCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
-			PackageImport.importPackage(input.toPath(), output.toPath(), log::info);
-		}
-		catch (BadInputException e) {
-			cancel(e.getMessage());
-		}
-		catch (IOException e) {
-			cancel("The model folder could not be written: " + e.getMessage());
-		}
+		String error = Engines.call("import", Map.of(ExportSettings.PACKAGE.key(), input.toString(), ExportSettings
+			.IMPORT_OUTPUT.key(), output.toString()), false, log::info);
+		if (error != null) cancel(error);
 	}
 }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.labelefficient.method.Methods;
-import org.labelefficient.request.ImproveRequest;
+import org.labelefficient.request.CommandSettings;
 import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -52,6 +52,8 @@ public class ImproveWithUnlabelledCommand extends TrainingCommand {
 			iterations));
 		if (unlabelled_images != null && !unlabelled_images.getPath().isEmpty()) given.put(UNLABELLED_IMAGES,
 			unlabelled_images);
-		trainFrom(() -> ImproveRequest.options(model.toPath(), Setting.asText(given)));
+		Map<String, String> options = new LinkedHashMap<>(Map.of(CommandSettings.MODEL.key(), model.toString()));
+		options.putAll(Setting.asText(given));
+		run("improve", () -> options);
 	}
 }

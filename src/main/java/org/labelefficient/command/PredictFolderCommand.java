@@ -1,18 +1,17 @@
 package org.labelefficient.command;
 
 import java.io.File;
-import java.io.IOException;
+import java.util.Map;
 
-import org.labelefficient.infer.ModelPredictor;
-import org.labelefficient.infer.PredictionOptions;
-import org.labelefficient.io.BadInputException;
+import org.labelefficient.ij1.Engines;
+import org.labelefficient.request.CommandSettings;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** Segments every image of a folder into label images of the same names in another folder. */
+/** Segments every image of a folder into label images of the same names in another folder, with the engine. */
 @Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Predict Folder")
 public class PredictFolderCommand extends ContextCommand {
 
@@ -30,15 +29,9 @@ public class PredictFolderCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (ModelPredictor predictor = ModelPredictor.open(model.toPath(), PredictionOptions.defaults())) {
-			int n = predictor.predictPath(input.toPath(), output.toPath(), log::info);
-			log.info("Predicted " + n + " images into " + output);
-		}
-		catch (BadInputException e) {
-			cancel(e.getMessage());
-		}
-		catch (IOException e) {
-			cancel("Prediction could not write its files: " + e.getMessage());
-		}
+		String error = Engines.call("predict", Map.of(CommandSettings.MODEL.key(), model.toString(),
+			CommandSettings.PREDICT_INPUT.key(), input.toString(), CommandSettings.PREDICT_OUTPUT.key(), output
+				.toString()), false, log::info);
+		if (error != null) cancel(error);
 	}
 }

@@ -1,15 +1,14 @@
 package org.labelefficient.command;
 
 import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import org.labelefficient.infer.ModelPredictor;
+import org.labelefficient.ij1.CurrentImage;
 import org.labelefficient.infer.PredictionOptions;
-import org.labelefficient.infer.Segmentation;
-import org.labelefficient.infer.Uncertainty;
 import org.labelefficient.io.BadInputException;
-import org.labelefficient.io.ImageJFormats;
-import org.labelefficient.io.VoxelType;
-import org.labelefficient.ui.ResultImages;
+import org.labelefficient.request.CommandSettings;
+import org.scijava.log.LogService;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -57,22 +56,20 @@ public class PredictImageCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, required = false)
 	private ImagePlus uncertainty_map;
 
+	@Parameter
+	private LogService log;
+
 	@Override
 	public void run() {
 		try {
-			if (image == null || image.getStackSize() == 0 || image.getWidth() < 2) throw new BadInputException(
-				"There is no image to segment; open one first.");
-			PredictionOptions options = new PredictionOptions(checkpoint, uncertainty || probabilities,
-				largest_component, PredictionOptions.TILE_OVERLAP.defaultValue());
-			try (ModelPredictor predictor = ModelPredictor.open(model.toPath(), options)) {
-				Segmentation s = predictor.segment(ImageJFormats.fromImagePlus(image), image.getTitle());
-				labels = ResultImages.labels(s.labels(), image.getShortTitle() + "-labels");
-				if (overlay && image.getNChannels() == 1) ResultImages.overlay(image, s.labels(), 0.4);
-				if (probabilities) probability_maps = ResultImages.probabilities(s.probabilities(), image.getShortTitle()
-					+ "-probabilities");
-				if (uncertainty) uncertainty_map = ImageJFormats.toImagePlus(Uncertainty.entropy(s.probabilities()), image
-					.getShortTitle() + "-uncertainty", VoxelType.FLOAT32);
-			}
+			Map<String, String> options = new LinkedHashMap<>();
+			options.put(CommandSettings.MODEL.key(), model == null ? "" : model.toString());
+			options.put(PredictionOptions.CHECKPOINT.key(), checkpoint);
+			options.put(PredictionOptions.LARGEST_COMPONENT.key(), Boolean.toString(largest_component));
+			CurrentImage.Predicted p = CurrentImage.predict(image, options, overlay, probabilities, uncertainty, log::info);
+			labels = p.labels();
+			probability_maps = p.probabilities();
+			uncertainty_map = p.uncertainty();
 		}
 		catch (BadInputException e) {
 			cancel(e.getMessage());

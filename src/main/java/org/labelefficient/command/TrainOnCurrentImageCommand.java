@@ -5,18 +5,11 @@ import static org.labelefficient.train.LoopSettings.*;
 import static org.labelefficient.train.RequestSettings.*;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.labelefficient.data.BatchPlan.LabelKind;
-import org.labelefficient.data.FolderLayout;
-import org.labelefficient.io.AtomicFiles;
-import org.labelefficient.io.ImageJFormats;
-import org.labelefficient.io.Volume;
-import org.labelefficient.io.VoxelType;
+import org.labelefficient.ij1.CurrentImage;
 import org.labelefficient.method.Methods;
 import org.labelefficient.setting.Setting;
 import org.scijava.command.Command;
@@ -28,7 +21,7 @@ import ij.ImagePlus;
 /**
  * Trains a model on the open image (2D or stack) and its scribble image, e.g. from Scribbles from ROI Manager: the
  * Labkit-style loop of scribbling, training, predicting and adding scribbles where the uncertainty map is bright. The
- * two images become a one-case dataset in a temporary folder that is deleted afterwards.
+ * two images become a one-case dataset in a temporary folder that is deleted afterwards ({@link CurrentImage}).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Train on Current Image")
 public class TrainOnCurrentImageCommand extends TrainingCommand {
@@ -64,48 +57,15 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		if (image.getWidth() != scribbles.getWidth() || image.getHeight() != scribbles.getHeight() || image
-			.getStackSize() != scribbles.getStackSize()) {
-			cancel(String.format("The scribbles (%s, %dx%dx%d) must have the size of the image (%s, %dx%dx%d).", scribbles
-				.getTitle(), scribbles.getWidth(), scribbles.getHeight(), scribbles.getStackSize(), image.getTitle(), image
-					.getWidth(), image.getHeight(), image.getStackSize()));
-			return;
-		}
-		Path dataset = writeDataset();
-		try {
-			train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS,
-				iterations, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value, VALIDATION_FRACTION,
-				0.0));
-		}
-		finally {
-			delete(dataset);
-		}
-	}
-
-	/** The two images as a folder dataset with one case. */
-	private Path writeDataset() {
-		try {
-			Path folder = Files.createTempDirectory("les-current-image-");
-			ImageJFormats.writeTiff(ImageJFormats.fromImagePlus(image), Files.createDirectories(folder.resolve(
-				FolderLayout.IMAGES)).resolve("image.tif"), VoxelType.FLOAT32);
-			Volume s = ImageJFormats.fromImagePlus(scribbles);
-			int max = unlabelled_value;
-			for (float v : s.data()) max = Math.max(max, (int) v);
-			ImageJFormats.writeTiff(s, Files.createDirectories(folder.resolve(FolderLayout.SCRIBBLES)).resolve("image.tif"),
-				VoxelType.holding(max));
-			return folder;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not write the temporary training dataset", e);
-		}
-	}
-
-	private static void delete(Path folder) {
-		try {
-			AtomicFiles.deleteRecursively(folder);
-		}
-		catch (IOException e) {
-			// a temporary folder left behind is harmless
-		}
+		Map<Setting<?>, Object> options = new LinkedHashMap<>();
+		options.put(METHOD, method);
+		options.put(OUTPUT, output);
+		options.put(ITERATIONS, iterations);
+		options.put(PATCH_SIZE, patch_size);
+		options.put(SEED, seed);
+		options.put(UNLABELLED_VALUE, unlabelled_value);
+		String error = CurrentImage.train(image, scribbles, unlabelled_value, options, withMethodSettings(""),
+			windowShown(), new FijiProgress(log(), status()));
+		if (error != null) cancel(error);
 	}
 }

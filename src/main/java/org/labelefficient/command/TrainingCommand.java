@@ -1,23 +1,16 @@
 package org.labelefficient.command;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.labelefficient.bridge.MacroOptions;
+import org.labelefficient.ij1.Engines;
 import org.labelefficient.io.BadInputException;
-import org.labelefficient.request.Failure;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.RequestSettings;
-import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingFailedException;
-import org.labelefficient.train.TrainingListener;
-import org.labelefficient.train.TrainingRequest;
-import org.labelefficient.train.TrainingResult;
-import org.labelefficient.train.TrainingRunner;
-import org.labelefficient.ui.TrainingWindow;
 import org.scijava.app.StatusService;
 import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
@@ -28,10 +21,10 @@ import org.scijava.ui.UIService;
 
 /**
  * What the training commands share: their fields are named by the setting keys and start at the declared defaults;
- * this builds the one {@link TrainingRequest} from them and runs it with progress in the status bar and the log and,
- * when a person is at the screen, a {@link TrainingWindow} with live curves and Finish now / Cancel buttons. Bad
- * input and a failed training become one sentence that cancels the command, the same sentence the command line
- * prints. A dynamic command, so that the method list comes from the registry.
+ * this hands them to the engine's training command ({@link Engines}: a process of its own where installed) with
+ * progress in the status bar and the log and, when a person is at the screen, a window with live curves and Finish
+ * now / Cancel buttons. Bad input and a failed training become one sentence that cancels the command, the same
+ * sentence the command line prints. A dynamic command, so that the method list comes from the registry.
  */
 abstract class TrainingCommand extends DynamicCommand {
 
@@ -43,6 +36,13 @@ abstract class TrainingCommand extends DynamicCommand {
 
 	@Parameter(required = false)
 	private UIService ui;
+
+	/**
+	 * The chosen method's own settings, as on the command line and the macro line ({@code kd_weight=0.5
+	 * contrast_weight=0}; docs/methods.md lists them): text, so that any method's settings pass to the engine.
+	 */
+	@Parameter(label = "Method settings (key=value ..., optional)", required = false, persist = false)
+	private String method_settings = "";
 
 	/**
 	 * Gives each input named by a training setting the declaration's bounds (unless the field states a narrower
@@ -73,38 +73,47 @@ abstract class TrainingCommand extends DynamicCommand {
 		getInfo().getMutableInput(RequestSettings.METHOD.key(), String.class).setChoices(ids);
 	}
 
+	/** {@code options} and the method settings given in the dialog. */
+	protected String withMethodSettings(String options) {
+		return method_settings == null || method_settings.isBlank() ? options : options + " " + method_settings.trim();
+	}
+
+	/** Whether a training window with live curves is shown (a person at the screen). */
+	protected boolean windowShown() {
+		return ui != null && !ui.isHeadless();
+	}
+
+	protected LogService log() {
+		return log;
+	}
+
+	protected StatusService status() {
+		return status;
+	}
+
 	/** Trains as the {@code options} say (built inside, so that their errors cancel the command too). */
 	protected void train(Supplier<Map<Setting<?>, Object>> options) {
 		trainFrom(() -> Setting.asText(options.get()));
 	}
 
-	/** Trains from options as key-to-text (a model's recorded settings). */
+	/** Trains from options as key-to-text. */
 	protected void trainFrom(Supplier<Map<String, String>> options) {
-		TrainingWindow window = null;
-		try {
-			TrainingRequest request = TrainingRequest.of(options.get());
-			TrainingControl control = new TrainingControl();
-			TrainingListener listener = new FijiProgress(log, status, request.settings().logInterval());
-			if (ui != null && !ui.isHeadless()) {
-				window = TrainingWindow.open("Training " + request.output().getFileName(), control);
-				listener = listener.and(window);
-			}
-			String summary = summary(TrainingRunner.run(request, listener, control));
-			log.info(summary);
-			if (window != null) window.finished(summary);
-		}
-		catch (BadInputException | TrainingFailedException | IOException e) {
-			String message = Failure.of(e).message();
-			if (window != null) window.finished("Stopped: " + message);
-			cancel(message);
-		}
+		run("train", options);
 	}
 
-	/** One line on how the run ended and where the model is. */
-	static String summary(TrainingResult r) {
-		String dice = Double.isNaN(r.bestDice()) ? "" : String.format("; best validation Dice %.4f at iteration %d", r
-			.bestDice(), r.bestIteration());
-		return (r.cancelled() ? "Cancelled at iteration " : "Trained to iteration ") + r.iterationsDone() + dice
-			+ "; model in " + r.model();
+	/**
+	 * Runs the engine's training command {@code command} ({@code train}, {@code continue}, {@code improve}) with
+	 * {@code options}: its lines in the log and the status bar, and at the screen its window with live curves and
+	 * Finish now / Cancel; its error, one sentence, cancels this command.
+	 */
+	protected void run(String command, Supplier<Map<String, String>> options) {
+		try {
+			String error = Engines.call(command, withMethodSettings(MacroOptions.of(options.get())), windowShown(),
+				new FijiProgress(log, status));
+			if (error != null) cancel(error);
+		}
+		catch (BadInputException e) {
+			cancel(e.getMessage());
+		}
 	}
 }

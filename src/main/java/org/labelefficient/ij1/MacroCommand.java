@@ -1,17 +1,8 @@
 package org.labelefficient.ij1;
 
 import java.awt.GraphicsEnvironment;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import org.labelefficient.cli.Main;
-import org.labelefficient.request.Options;
-import org.labelefficient.io.BadInputException;
-import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingHooks;
-import org.labelefficient.ui.TrainingWindow;
 
 import ij.IJ;
 import ij.Macro;
@@ -35,45 +26,47 @@ public class MacroCommand implements PlugIn {
 		boolean fromMacro = options != null;
 		if (options == null) options = askForOptions(arg);
 		if (options == null) return;
-		PrintStream log = logStream();
-		ByteArrayOutputStream errors = new ByteArrayOutputStream();
-		PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
-		TrainingControl control = new TrainingControl();
-		TrainingWindow window = showsWindow(arg) ? TrainingWindow.open("Label-Efficient Segmentation: " + arg,
-			control) : null;
-		int status;
-		try {
-			status = Main.run(arg, Options.fromMacro(arg, options), log, err, window == null ? TrainingHooks.none()
-				: new TrainingHooks(window, control));
-		}
-		catch (BadInputException e) {
-			err.println("Error: " + e.getMessage());
-			status = 2;
-		}
-		log.close();
-		String error = errors.toString(StandardCharsets.UTF_8).trim();
-		if (window != null) window.finished(status == 0 ? "Finished: the Log window names the model folder"
-			: "Stopped: " + error);
-		if (status == 0) return;
+		String error = runEngine(arg, options);
+		if (error == null) return;
 		IJ.log(error);
 		if (fromMacro) Interpreter.abort(); // the calling macro stops after this command
 		else if (!GraphicsEnvironment.isHeadless()) IJ.error("Label-Efficient Segmentation", error);
 	}
 
+	/** Runs command-line {@code command} with macro {@code options}; null when it succeeded, else the error. */
+	static String runEngine(String command, String options) {
+		String error = Engines.call(command, options, IJ.getInstance() != null && !GraphicsEnvironment.isHeadless(),
+			IJ::log);
+		return error == null ? null : "Error: " + error;
+	}
+
 	/** The dialog shown when the command is started from the menu without options. */
 	private static String askForOptions(String command) {
 		if (GraphicsEnvironment.isHeadless()) {
-			IJ.log("Error: LES " + command + " needs options when headless: " + Main.usage(command));
+			IJ.log("Error: LES " + command + " needs options when headless: " + usage(command));
 			return null;
 		}
 		GenericDialog gd = new GenericDialog("Label-Efficient Segmentation: " + command);
-		gd.addMessage("Options (key=value, values with spaces in [brackets]):\n" + Main.usage(command));
+		gd.addMessage("Options (key=value, values with spaces in [brackets]):\n" + usage(command));
 		gd.addStringField("options", "", 80);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		String options = gd.getNextString();
 		record(options);
 		return options;
+	}
+
+	/**
+	 * The command's usage line; the engine's classes need not load in ImageJ's JVM (they live in the engine folder),
+	 * so where they do not, the pointer to the documentation.
+	 */
+	private static String usage(String command) {
+		try {
+			return Main.usage(command);
+		}
+		catch (LinkageError e) {
+			return command + " key=value ... (docs/options.md lists the keys)";
+		}
 	}
 
 	/** Records {@code run("LES ...", "<options>")} rather than the dialog's single field, so the macro replays it. */
@@ -87,35 +80,5 @@ public class MacroCommand implements PlugIn {
 	/** The macro line that runs menu command {@code name} with {@code options}. */
 	static String recordedCall(String name, String options) {
 		return "run(\"" + name + "\", \"" + options.trim().replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
-	}
-
-	/** A training run gets a window with live curves when ImageJ's window is on the screen (not in batch mode). */
-	private static boolean showsWindow(String command) {
-		return (command.equals("train") || command.equals("continue") || command.equals("improve")) && !GraphicsEnvironment.isHeadless() && IJ
-			.getInstance() != null;
-	}
-
-	/** A stream whose complete lines go to {@link IJ#log}; {@code close()} logs what is left. */
-	private static PrintStream logStream() {
-		return new PrintStream(new OutputStream() {
-
-			private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-			@Override
-			public void write(int b) {
-				if (b != '\n') line.write(b);
-				else logLine();
-			}
-
-			@Override
-			public void close() {
-				if (line.size() > 0) logLine();
-			}
-
-			private void logLine() {
-				IJ.log(line.toString(StandardCharsets.UTF_8));
-				line.reset();
-			}
-		}, true, StandardCharsets.UTF_8);
 	}
 }

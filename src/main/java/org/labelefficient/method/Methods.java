@@ -1,5 +1,8 @@
 package org.labelefficient.method;
 
+import static org.labelefficient.data.BatchPlan.LabelKind.DENSE;
+import static org.labelefficient.data.BatchPlan.LabelKind.SCRIBBLE;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,44 +11,52 @@ import java.util.function.Supplier;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.io.BadInputException;
 
-/** The registry of training methods by id. */
+/**
+ * The registry of training methods by id. Each entry states its id and what its batches hold, so that the lists of
+ * methods (dialogs, option checks) are known without making a method: ImageJ's JVM lists them without TensorFlow's
+ * classes, which live in the engine's own folder (docs/install.md). MethodsTest checks each entry against its method.
+ */
 public final class Methods {
 
-	private static final Map<String, Supplier<TrainingMethod>> METHODS = new LinkedHashMap<>();
+	/** A method's id, the labels it learns from, whether it uses unlabelled images, and its factory. */
+	private record Entry(BatchPlan.LabelKind kind, boolean unlabelled, Supplier<TrainingMethod> factory) {}
+
+	private static final Map<String, Entry> METHODS = new LinkedHashMap<>();
 
 	static {
-		register(Supervised::new);
-		register(PartialCrossEntropy::new);
-		register(EntropyMinimization::new);
-		register(ScribSD::new);
-		register(Dmpls::new);
-		register(MeanTeacher::new);
-		register(Reciprocal::new);
-		register(Action::new);
+		register("supervised", DENSE, false, () -> new Supervised());
+		register("pce", SCRIBBLE, false, () -> new PartialCrossEntropy());
+		register("em", SCRIBBLE, false, () -> new EntropyMinimization());
+		register("scribsd", SCRIBBLE, false, () -> new ScribSD());
+		register("dmpls", SCRIBBLE, false, () -> new Dmpls());
+		register("mean-teacher", DENSE, true, () -> new MeanTeacher());
+		register("reciprocal", DENSE, true, () -> new Reciprocal());
+		register("action", DENSE, true, () -> new Action());
 	}
 
 	private Methods() {}
 
-	private static void register(Supplier<TrainingMethod> factory) {
-		METHODS.put(factory.get().id(), factory);
+	private static void register(String id, BatchPlan.LabelKind kind, boolean unlabelled,
+		Supplier<TrainingMethod> factory) {
+		METHODS.put(id, new Entry(kind, unlabelled, factory));
 	}
 
 	/** A new instance of the method with the given id. */
 	public static TrainingMethod get(String id) {
-		Supplier<TrainingMethod> factory = METHODS.get(id);
-		if (factory == null) throw new BadInputException("Unknown method '" + id + "'; available: " + String.join(
+		Entry entry = METHODS.get(id);
+		if (entry == null) throw new BadInputException("Unknown method '" + id + "'; available: " + String.join(
 			", ", METHODS.keySet()));
-		return factory.get();
+		return entry.factory().get();
 	}
 
 	/** The ids of the methods that learn from {@code kind} of annotation, in registry order. */
 	public static List<String> ids(BatchPlan.LabelKind kind) {
-		return METHODS.keySet().stream().filter(id -> get(id).batchPlan(2).kind() == kind).toList();
+		return METHODS.entrySet().stream().filter(e -> e.getValue().kind() == kind).map(Map.Entry::getKey).toList();
 	}
 
 	/** The ids of the methods that learn from unlabelled images (half of their batches are unlabelled). */
 	public static List<String> semiSupervisedIds() {
-		return METHODS.keySet().stream().filter(id -> get(id).batchPlan(2).unlabelled() > 0).toList();
+		return METHODS.entrySet().stream().filter(e -> e.getValue().unlabelled()).map(Map.Entry::getKey).toList();
 	}
 
 	/** The ids of all methods. */

@@ -353,4 +353,23 @@ public class CommandsTest {
 		assertEquals("Error: " + reason(m).replace(diverging.toString(), copy.toString()), err.toString(
 			StandardCharsets.UTF_8).trim());
 	}
+
+	@Test
+	public void aMethodsOwnSettingsGoFromTheDialogToTheRun() throws Exception {
+		Path out = tmp.getRoot().toPath().resolve("model-kd");
+		Map<String, Object> p = new HashMap<>(Map.of("dataset", data.dataset().toFile(), "method", "scribsd", "output", out
+			.toFile(), "iterations", 2, "batch_size", 2, "patch_size", 32, "seed", 1, "unlabelled_value", 255));
+		p.put("method_settings", "kd_weight=0.25 contrast_weight=0");
+		Module m = run(TrainFromScribblesCommand.class, p);
+		assertFalse(reason(m), canceled(m));
+		var info = org.labelefficient.model.ModelInfo.read(out);
+		assertEquals(0.25, Double.parseDouble(info.methodSettings.get("kd_weight")), 0);
+		assertEquals(0.0, Double.parseDouble(info.methodSettings.get("contrast_weight")), 0);
+		p.put("method_settings", "kd_wieght=1");
+		p.put("output", tmp.getRoot().toPath().resolve("model-misspelt").toFile());
+		Module bad = run(TrainFromScribblesCommand.class, p);
+		assertTrue(canceled(bad));
+		assertTrue(reason(bad), reason(bad).startsWith("Unknown option kd_wieght for train"));
+		assertFalse(Files.exists(tmp.getRoot().toPath().resolve("model-misspelt")));
+	}
 }

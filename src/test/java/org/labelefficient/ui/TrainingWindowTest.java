@@ -85,7 +85,7 @@ public class TrainingWindowTest {
 		assertTrue(out, out.contains("HEADLESS=false"));
 		int before = number(out, "BEFORE=Iteration (\\d+) / 5000");
 		assertTrue(out, out.contains("best Dice"));
-		int after = number(out, "AFTER=Trained to iteration (\\d+)");
+		int after = number(out, "AFTER=Trained (\\d+) iterations");
 		assertTrue("stopped soon after Finish now: " + out, after >= before && after < 5000);
 		assertTrue(out, out.contains("CANCELED=false"));
 		assertTrue("buttons disabled after the run: " + out, out.contains("BUTTON_ENABLED=false"));
