@@ -23,7 +23,7 @@ import org.labelefficient.io.Volume;
  * and DeepImageJ's TF1 engine ship), in a JVM of its own, reproduces the package's test output within the
  * specification's tolerance. Older than DeepImageJ's newest TensorFlow 2 engine (2.10), it bounds what consumers need.
  * Needs {@code org.tensorflow:libtensorflow:1.15.0} and {@code libtensorflow_jni:1.15.0} in the local Maven
- * repository (Maven Central; {@code mvn dependency:get -Dartifact=org.tensorflow:libtensorflow_jni:1.15.0}); skipped
+ * repository (Maven Central; {@code mvn verify} fetches them before the long tests, among which this one runs); skipped
  * with a message when they are absent.
  */
 public class OlderRuntimeTest {
