@@ -11,6 +11,7 @@ import org.labelefficient.data.BatchPlan;
 import org.labelefficient.infer.SavedModelNetwork;
 import org.labelefficient.infer.VolumeSegmenter;
 import org.labelefficient.io.Normalization;
+import org.labelefficient.io.Sampling;
 import org.labelefficient.io.Volume;
 import org.labelefficient.io.VolumeIO;
 import org.labelefficient.method.MethodContext;
@@ -198,7 +199,7 @@ public class Performance {
 				out.writeFloat(f);
 		}
 		try (SavedModelNetwork net = exportedNetwork()) {
-			VolumeSegmenter segmenter = new VolumeSegmenter(net, tile, 0.25);
+			VolumeSegmenter segmenter = new VolumeSegmenter(net, Sampling.CROP, tile, 0.25);
 			segmenter.segment(v, false);
 			double[] times = new double[3];
 			for (int i = 0; i < times.length; i++) {

@@ -42,6 +42,9 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
+	@Parameter(label = "Context (crop: random patches; slice: whole slices resized)")
+	private String sampling = SAMPLING.defaultValue();
+
 	@Parameter(label = "Seed")
 	private int seed = SEED.defaultValue();
 
@@ -61,7 +64,7 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Override
 	public void run() {
 		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS, iterations,
-			BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
+			BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SAMPLING, sampling, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
 			VALIDATION_INTERVAL, validation_interval));
 	}
 }

@@ -43,6 +43,9 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
+	@Parameter(label = "Context (crop: random patches; slice: whole slices resized)")
+	private String sampling = SAMPLING.defaultValue();
+
 	@Parameter(label = "Seed")
 	private int seed = SEED.defaultValue();
 
@@ -57,7 +60,7 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	@Override
 	public void run() {
 		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, LABELLED_PATIENTS, labelled_patients,
-			OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed,
+			OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SAMPLING, sampling, SEED, seed,
 			VALIDATION_INTERVAL, validation_interval));
 	}
 }

@@ -46,7 +46,7 @@ abstract class TrainingCommand extends DynamicCommand {
 
 	/**
 	 * Gives each input named by a training setting the declaration's bounds (unless the field states a narrower
-	 * one), so that the dialog offers what the request accepts.
+	 * one) or choices, so that the dialog offers what the request accepts.
 	 */
 	@Override
 	public void initialize() throws MethodCallException {
@@ -61,6 +61,8 @@ abstract class TrainingCommand extends DynamicCommand {
 	@SuppressWarnings("unchecked")
 	private static <T> void bound(MutableModuleItem<T> item, Setting<?> s) {
 		Class<?> type = item.getType();
+		if (type == String.class && s.kind() == Setting.Kind.CHOICE && (item.getChoices() == null || item.getChoices()
+			.isEmpty())) ((MutableModuleItem<String>) item).setChoices(s.choices());
 		if (type != int.class && type != Integer.class) return;
 		if (s.min() != null && item.getMinimumValue() == null) item.setMinimumValue((T) (Integer) (int) Math.ceil(s
 			.min()));

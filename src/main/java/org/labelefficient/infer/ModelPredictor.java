@@ -72,7 +72,8 @@ public final class ModelPredictor implements AutoCloseable {
 	/** Segments an image or volume as read from a file (not yet normalised). */
 	public Segmentation segment(Volume image, String name) {
 		Volume normalised = Normalization.parse(info.normalization).apply(image, name);
-		Segmentation s = new VolumeSegmenter(network, info.patchSize, options.tileOverlap()).segment(normalised,
+		Segmentation s = new VolumeSegmenter(network, info.sampling(), info.patchSize, options
+			.tileOverlap()).segment(normalised,
 			options.probabilities());
 		if (!options.largestComponent()) return s;
 		return new Segmentation(LargestComponent.keepLargestPerClass(s.labels(), info.numClasses), s.probabilities());

@@ -5,7 +5,7 @@ package org.labelefficient.infer;
  * size divisor; a larger one is covered by overlapping tiles whose softmax outputs are averaged. Padding uses the
  * slice minimum, as the training batches do.
  */
-public final class TiledPrediction {
+public final class TiledPrediction implements SliceInference {
 
 	private static final int TILES_PER_BATCH = 4;
 
@@ -25,7 +25,7 @@ public final class TiledPrediction {
 		this.overlap = overlap;
 	}
 
-	/** Probabilities {@code [height, width, K]} of one slice given row-major as {@code [height, width]}. */
+	@Override
 	public float[] probabilities(float[] slice, int width, int height) {
 		int k = network.numClasses();
 		int[] xs = positions(width), ys = positions(height);

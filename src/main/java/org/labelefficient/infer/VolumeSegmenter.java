@@ -3,19 +3,24 @@ package org.labelefficient.infer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.labelefficient.io.Sampling;
 import org.labelefficient.io.Volume;
 
 /**
- * Segments a normalised 2D image or 3D volume slice by slice with {@link TiledPrediction}; the label of a pixel is
- * the class of highest averaged probability.
+ * Segments a normalised 2D image or 3D volume slice by slice with a {@link SliceInference}; the label of a pixel is
+ * the class of highest probability.
  */
 public final class VolumeSegmenter {
 
-	private final TiledPrediction tiles;
+	private final SliceInference tiles;
 	private final int numClasses;
 
-	public VolumeSegmenter(SlicePredictor network, int tileSize, double overlap) {
-		this.tiles = new TiledPrediction(network, tileSize, overlap);
+	/**
+	 * A segmenter predicting as a model trained with {@code sampling} on patches of {@code patchSize}; tiles overlap
+	 * by {@code overlap}.
+	 */
+	public VolumeSegmenter(SlicePredictor network, Sampling sampling, int patchSize, double overlap) {
+		this.tiles = SliceInference.of(sampling, network, patchSize, overlap);
 		this.numClasses = network.numClasses();
 	}
 

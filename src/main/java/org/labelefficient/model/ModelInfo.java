@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.labelefficient.io.AtomicFiles;
 import org.labelefficient.io.BadInputException;
+import org.labelefficient.io.Sampling;
 import org.labelefficient.nn.UNetConfig;
 
 import com.google.gson.FieldNamingPolicy;
@@ -45,6 +46,8 @@ public final class ModelInfo {
 	public int decoders = 1;
 	public String normalization;
 	public int patchSize;
+	/** What the network saw of a slice ({@link Sampling}); absent (read as crop) in files written before it. */
+	public String sampling;
 	public int unlabelledValue;
 	public Map<String, Object> training = new LinkedHashMap<>();
 	public int iterationsDone;
@@ -56,6 +59,11 @@ public final class ModelInfo {
 	/** The network architecture. */
 	public UNetConfig network() {
 		return new UNetConfig(1, numClasses, channels, dropout, deepSupervision, Math.max(1, decoders));
+	}
+
+	/** What the network saw of a slice in training, and so must see in prediction. */
+	public Sampling sampling() {
+		return Sampling.parse(sampling);
 	}
 
 	/** Sets the architecture fields from {@code config}. */
@@ -74,7 +82,8 @@ public final class ModelInfo {
 		b.append("  method ").append(method).append(' ').append(methodSettings).append('\n');
 		b.append("  classes ").append(numClasses).append(' ').append(classNames).append('\n');
 		b.append("  network ").append(network()).append('\n');
-		b.append("  normalization ").append(normalization).append(", patch size ").append(patchSize).append('\n');
+		b.append("  normalization ").append(normalization).append(", patch size ").append(patchSize).append(", sampling ")
+			.append(sampling().key()).append('\n');
 		b.append("  training ").append(training).append('\n');
 		b.append(String.format("  %d iterations in %.0f s; best validation Dice %.4f at iteration %d%n", iterationsDone,
 			secondsTrained, bestValidationDice, bestIteration));

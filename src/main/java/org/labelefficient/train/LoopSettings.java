@@ -2,6 +2,7 @@ package org.labelefficient.train;
 
 import java.util.List;
 
+import org.labelefficient.io.Sampling;
 import org.labelefficient.setting.Setting;
 
 /**
@@ -18,6 +19,9 @@ public final class LoopSettings {
 	public static final Setting<Integer> PATCH_SIZE = Setting.integer("patch_size", 128,
 		"square training patch; larger slices are cropped at random, smaller ones padded").atLeast(16).multipleOf(16)
 		.unit("pixels");
+	public static final Setting<String> SAMPLING = Setting.choice("sampling", Sampling.CROP.key(),
+		"what a training sample shows: crop, a random patch_size crop of a slice; slice, the whole slice resized to "
+			+ "patch_size (prediction then does the same)", Sampling.keys());
 	public static final Setting<Integer> SEED = Setting.integer("seed", 1,
 		"seeds weights, sampling, augmentation and dropout");
 	public static final Setting<String> OPTIMIZER = Setting.choice("optimizer", "adam", "adam or sgd (with momentum)",
@@ -46,7 +50,7 @@ public final class LoopSettings {
 		"iterations between progress lines").atLeast(1).unit("iterations");
 
 	/** Every loop setting, in the order of help texts and {@code model.json}. */
-	public static final List<Setting<?>> ALL = List.of(ITERATIONS, BATCH_SIZE, PATCH_SIZE, SEED, LEARNING_RATE,
+	public static final List<Setting<?>> ALL = List.of(ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING, SEED, LEARNING_RATE,
 		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
 		BASE_CHANNELS, AUGMENT, LOG_INTERVAL);
 

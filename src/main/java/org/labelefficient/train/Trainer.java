@@ -213,7 +213,8 @@ public final class Trainer {
 
 	private double validate(Session session, TrainingGraph g) {
 		if (job.validation().isEmpty()) return Double.NaN;
-		VolumeSegmenter segmenter = new VolumeSegmenter(predictor(session, g), job.settings().patchSize(),
+		VolumeSegmenter segmenter = new VolumeSegmenter(predictor(session, g), job.settings().sampling(), job
+			.settings().patchSize(),
 			TILE_OVERLAP);
 		double sum = 0;
 		for (ValidationCase c : job.validation())

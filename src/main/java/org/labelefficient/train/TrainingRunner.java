@@ -17,6 +17,7 @@ import org.labelefficient.data.SliceSampler;
 import org.labelefficient.data.TrainingSlice;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Normalization;
+import org.labelefficient.io.Sampling;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.method.WarmStart;
@@ -58,8 +59,11 @@ public final class TrainingRunner {
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
 				.validationList(), normalization, s.seed(), request.unlabelledImages()));
 		listener.log(request.dataset() + ": " + data.summary());
-		if (!request.allowPadding()) checkNoPadding(data, s.patchSize());
-		SliceSampler sampler = new SliceSampler(data.slices(), s.patchSize(), s.augment());
+		boolean whole = s.sampling() == Sampling.SLICE;
+		if (!request.allowPadding() && !whole) checkNoPadding(data, s.patchSize());
+		List<TrainingSlice> slices = whole ? data.slices().stream().map(t -> t.resized(s.patchSize())).toList() : data
+			.slices();
+		SliceSampler sampler = new SliceSampler(slices, s.patchSize(), s.augment());
 		sampler.check(plan, method.id());
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
@@ -131,6 +135,7 @@ public final class TrainingRunner {
 			info.classNames.add(c == 0 ? "background" : "class " + c);
 		info.normalization = normalization.key();
 		info.patchSize = r.settings().patchSize();
+		info.sampling = r.settings().sampling().key();
 		info.unlabelledValue = r.unlabelledValue();
 		info.training = trainingMap(r);
 		return info;

@@ -4,6 +4,7 @@ import static org.labelefficient.train.LoopSettings.*;
 
 import java.util.Map;
 
+import org.labelefficient.io.Sampling;
 import org.labelefficient.setting.SettingValues;
 
 /**
@@ -39,6 +40,11 @@ public final class TrainingSettings {
 
 	public int patchSize() {
 		return values.get(PATCH_SIZE);
+	}
+
+	/** Whole slices or random crops, as training samples and in prediction. */
+	public Sampling sampling() {
+		return Sampling.parse(values.get(SAMPLING));
 	}
 
 	public long seed() {

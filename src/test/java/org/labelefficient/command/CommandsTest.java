@@ -320,6 +320,8 @@ public class CommandsTest {
 		assertEquals("half labelled, half unlabelled: the dialog's own bound", 2, semi.getInput("batch_size")
 			.getMinimumValue());
 		assertEquals(1, initialized(ContinueTrainingCommand.class).getInfo().getInput("iterations").getMinimumValue());
+		assertEquals(List.of("crop", "slice"), scribbles.getInput("sampling").getChoices());
+		assertEquals(List.of("crop", "slice"), semi.getInput("sampling").getChoices());
 	}
 
 	/** A command's module once its initializers have run, as when its dialog opens. */

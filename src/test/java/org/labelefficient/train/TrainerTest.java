@@ -19,6 +19,7 @@ import org.labelefficient.data.BatchPlan;
 import org.labelefficient.demo.SyntheticCardiac;
 import org.labelefficient.infer.SavedModelNetwork;
 import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.io.Sampling;
 import org.labelefficient.io.Volume;
 import org.labelefficient.setting.SettingValues;
 import org.labelefficient.method.Methods;
@@ -93,7 +94,7 @@ public class TrainerTest {
 		assertTrue("validation Dice " + dice, r.bestDice() > 0.85);
 		assertTrue(Files.isRegularFile(out.resolve("model.json")));
 		try (SavedModelNetwork loaded = new SavedModelNetwork(ModelFolder.best(out), 4, 4)) {
-			Volume labels = new VolumeSegmenter(loaded, 32, 0.25).segment(normalised(val.image()), false).labels();
+			Volume labels = new VolumeSegmenter(loaded, Sampling.CROP, 32, 0.25).segment(normalised(val.image()), false).labels();
 			assertEquals(r.bestDice(), SegmentationMetrics.meanDice(labels, val.label(), 4), 1e-6);
 		}
 	}
