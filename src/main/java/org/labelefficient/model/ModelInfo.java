@@ -43,6 +43,10 @@ public final class ModelInfo {
 	public boolean deepSupervision;
 	/** Decoders sharing the encoder (0 in files written before the field existed: read as 1). */
 	public int decoders = 1;
+	/** 3 for a volumetric network; null (not written) for a 2D one, so 2D records keep their form. */
+	public Integer dimensions;
+	/** The pooling factors ({@code z, y, x}) of each level of a 3D network; null for a 2D one. */
+	public int[][] pooling;
 	public String normalization;
 	public int patchSize;
 	public int unlabelledValue;
@@ -55,7 +59,13 @@ public final class ModelInfo {
 
 	/** The network architecture. */
 	public UNetConfig network() {
-		return new UNetConfig(1, numClasses, channels, dropout, deepSupervision, Math.max(1, decoders));
+		UNetConfig flat = new UNetConfig(1, numClasses, channels, dropout, deepSupervision, Math.max(1, decoders));
+		return dimensions() == 3 ? flat.volumetric(pooling) : flat;
+	}
+
+	/** The network's spatial dimensions: 2 (slices) or 3 (volumes). */
+	public int dimensions() {
+		return dimensions == null ? 2 : dimensions;
 	}
 
 	/** Sets the architecture fields from {@code config}. */
@@ -65,6 +75,8 @@ public final class ModelInfo {
 		dropout = config.dropout();
 		deepSupervision = config.deepSupervision();
 		decoders = config.decoders();
+		dimensions = config.dimensions() == 3 ? 3 : null;
+		pooling = config.dimensions() == 3 ? config.pooling() : null;
 	}
 
 	/** A description for people: method and settings, classes, network, training and its history. */
@@ -107,6 +119,8 @@ public final class ModelInfo {
 			+ info.formatVersion + " but this version of the plugin reads version " + FORMAT_VERSION);
 		if (info.channels == null || info.dropout == null || info.numClasses < 2 || info.normalization == null)
 			throw new BadInputException(file, "is incomplete (network or normalisation missing)");
+		if (info.dimensions() == 3 && (info.pooling == null || info.pooling.length != info.channels.length - 1))
+			throw new BadInputException(file, "describes a 3D network without one pooling step per level");
 		return info;
 	}
 }
