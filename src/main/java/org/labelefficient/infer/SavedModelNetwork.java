@@ -18,6 +18,7 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 
 	private final SavedModelBundle bundle;
 	private final SessionPredictor predictor;
+	private final Output<TFloat32> input, output;
 
 	/** Loads the SavedModel in {@code dir}. */
 	public SavedModelNetwork(Path dir, int numClasses, int sizeDivisor) {
@@ -30,8 +31,8 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 		catch (RuntimeException e) {
 			throw new BadInputException(dir, "the SavedModel cannot be loaded (" + e.getMessage() + ")", e);
 		}
-		Output<TFloat32> input = bundle.graph().operation(NetworkExporter.INPUT).output(0);
-		Output<TFloat32> output = bundle.graph().operation(NetworkExporter.OUTPUT).output(0);
+		input = bundle.graph().operation(NetworkExporter.INPUT).output(0);
+		output = bundle.graph().operation(NetworkExporter.OUTPUT).output(0);
 		this.predictor = new SessionPredictor(bundle.session(), input, output, numClasses, sizeDivisor);
 	}
 
@@ -48,6 +49,11 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 	@Override
 	public float[] predict(float[] tiles, int n, int height, int width) {
 		return predictor.predict(tiles, n, height, width);
+	}
+
+	/** The loaded network as a 3D window predictor (for a 3D model), window sizes multiples of {@code divisors}. */
+	public WindowPredictor windows(int[] divisors) {
+		return new SessionWindowPredictor(bundle.session(), input, output, numClasses(), divisors);
 	}
 
 	@Override

@@ -48,6 +48,11 @@ public final class Methods {
 		return METHODS.keySet().stream().filter(id -> get(id).batchPlan(2).unlabelled() > 0).toList();
 	}
 
+	/** The ids of the methods that train a 3D U-Net ({@code dimensions=3}), in registry order. */
+	public static List<String> volumetricIds() {
+		return METHODS.keySet().stream().filter(id -> get(id).volumetric()).toList();
+	}
+
 	/** The ids of all methods. */
 	public static List<String> ids() {
 		return List.copyOf(METHODS.keySet());

@@ -49,6 +49,8 @@ public final class ModelInfo {
 	public int[][] pooling;
 	public String normalization;
 	public int patchSize;
+	/** The training patch {@code z, y, x} of a 3D network (its prediction window); null for a 2D one. */
+	public int[] patchShape;
 	public int unlabelledValue;
 	public Map<String, Object> training = new LinkedHashMap<>();
 	public int iterationsDone;
@@ -86,7 +88,8 @@ public final class ModelInfo {
 		b.append("  method ").append(method).append(' ').append(methodSettings).append('\n');
 		b.append("  classes ").append(numClasses).append(' ').append(classNames).append('\n');
 		b.append("  network ").append(network()).append('\n');
-		b.append("  normalization ").append(normalization).append(", patch size ").append(patchSize).append('\n');
+		b.append("  normalization ").append(normalization).append(", patch size ").append(patchShape == null ? String
+			.valueOf(patchSize) : java.util.Arrays.toString(patchShape)).append('\n');
 		b.append("  training ").append(training).append('\n');
 		b.append(String.format("  %d iterations in %.0f s; best validation Dice %.4f at iteration %d%n", iterationsDone,
 			secondsTrained, bestValidationDice, bestIteration));
@@ -119,8 +122,9 @@ public final class ModelInfo {
 			+ info.formatVersion + " but this version of the plugin reads version " + FORMAT_VERSION);
 		if (info.channels == null || info.dropout == null || info.numClasses < 2 || info.normalization == null)
 			throw new BadInputException(file, "is incomplete (network or normalisation missing)");
-		if (info.dimensions() == 3 && (info.pooling == null || info.pooling.length != info.channels.length - 1))
-			throw new BadInputException(file, "describes a 3D network without one pooling step per level");
+		if (info.dimensions() == 3 && (info.pooling == null || info.pooling.length != info.channels.length - 1
+			|| info.patchShape == null || info.patchShape.length != 3)) throw new BadInputException(file,
+				"describes a 3D network without one pooling step per level and a z,y,x patch shape");
 		return info;
 	}
 }

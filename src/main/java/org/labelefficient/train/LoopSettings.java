@@ -40,6 +40,8 @@ public final class LoopSettings {
 		"iterations between validations, best/latest models and checkpoints").atLeast(1).unit("iterations");
 	public static final Setting<Integer> BASE_CHANNELS = Setting.integer("base_channels", 16,
 		"U-Net width: channels base, 2x, 4x, 8x, 16x").atLeast(1);
+	public static final Setting<Integer> DIMENSIONS = Setting.integer("dimensions", 2,
+		"2: a 2D U-Net applied slice by slice; 3: a 3D U-Net on volumes (patches of patch_size^3 voxels)").among(2, 3);
 	public static final Setting<Boolean> AUGMENT = Setting.flag("augment", true,
 		"random flips and 90-degree rotations");
 	public static final Setting<Integer> LOG_INTERVAL = Setting.integer("log_interval", 20,
@@ -48,7 +50,7 @@ public final class LoopSettings {
 	/** Every loop setting, in the order of help texts and {@code model.json}. */
 	public static final List<Setting<?>> ALL = List.of(ITERATIONS, BATCH_SIZE, PATCH_SIZE, SEED, LEARNING_RATE,
 		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
-		BASE_CHANNELS, AUGMENT, LOG_INTERVAL);
+		BASE_CHANNELS, DIMENSIONS, AUGMENT, LOG_INTERVAL);
 
 	private LoopSettings() {}
 }

@@ -41,6 +41,17 @@ public final class TrainingSettings {
 		return values.get(PATCH_SIZE);
 	}
 
+	/** 2 (slice-wise network) or 3 (volumetric network). */
+	public int dimensions() {
+		return values.get(DIMENSIONS);
+	}
+
+	/** The spatial shape of a training patch: {@code {p, p}}, or {@code {p, p, p}} ({@code z, y, x}) in 3D. */
+	public int[] patchShape() {
+		int p = patchSize();
+		return dimensions() == 3 ? new int[] { p, p, p } : new int[] { p, p };
+	}
+
 	public long seed() {
 		return values.get(SEED);
 	}
