@@ -6,6 +6,7 @@ import static org.labelefficient.train.RequestSettings.*;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,9 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
+	@Parameter(label = "Network dimensions (2: slice by slice; 3: a 3D U-Net on volumes)", min = "2", max = "3")
+	private int dimensions = DIMENSIONS.defaultValue();
+
 	@Parameter(label = "Seed")
 	private int seed = SEED.defaultValue();
 
@@ -60,8 +64,13 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS, iterations,
-			BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
-			VALIDATION_INTERVAL, validation_interval));
+		train(() -> {
+			Map<Setting<?>, Object> options = new LinkedHashMap<>(Map.<Setting<?>, Object> of(
+				DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS, iterations,
+				BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
+				VALIDATION_INTERVAL, validation_interval));
+			options.put(DIMENSIONS, dimensions);
+			return options;
+		});
 	}
 }

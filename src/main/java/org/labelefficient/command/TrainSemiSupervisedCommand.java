@@ -5,6 +5,7 @@ import static org.labelefficient.train.LoopSettings.*;
 import static org.labelefficient.train.RequestSettings.*;
 
 import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,9 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	@Parameter(label = "Patch size (multiple of 16)")
 	private int patch_size = PATCH_SIZE.defaultValue();
 
+	@Parameter(label = "Network dimensions (2: slice by slice; 3: a 3D U-Net on volumes)", min = "2", max = "3")
+	private int dimensions = DIMENSIONS.defaultValue();
+
 	@Parameter(label = "Seed")
 	private int seed = SEED.defaultValue();
 
@@ -56,8 +60,13 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, LABELLED_PATIENTS, labelled_patients,
-			OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed,
-			VALIDATION_INTERVAL, validation_interval));
+		train(() -> {
+			Map<Setting<?>, Object> options = new LinkedHashMap<>(Map.<Setting<?>, Object> of(
+				DATASET, dataset, METHOD, method, LABELLED_PATIENTS, labelled_patients,
+				OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed,
+				VALIDATION_INTERVAL, validation_interval));
+			options.put(DIMENSIONS, dimensions);
+			return options;
+		});
 	}
 }
