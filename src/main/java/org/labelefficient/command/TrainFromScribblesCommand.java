@@ -41,7 +41,7 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	private int batch_size = BATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Patch size (multiple of 16)")
-	private int patch_size = PATCH_SIZE.defaultValue();
+	private int patch_size = PATCH_SIZE.defaultValue()[0];
 
 	@Parameter(label = "Network dimensions (2: slice by slice; 3: a 3D U-Net on volumes)", min = "2", max = "3")
 	private int dimensions = DIMENSIONS.defaultValue();

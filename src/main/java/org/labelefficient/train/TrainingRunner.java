@@ -57,6 +57,9 @@ public final class TrainingRunner {
 		BatchPlan plan = method.batchPlan(s.batchSize());
 		method.check(methodSettings, plan, s.patchSize(), request.initModel());
 		boolean volumes = s.dimensions() == 3;
+		if (!volumes && s.patchPerAxis()) throw new BadInputException(LoopSettings.PATCH_SIZE.key() + "="
+			+ LoopSettings.PATCH_SIZE.format(s.values().get(LoopSettings.PATCH_SIZE)) + " gives z,y,x sizes, which only "
+			+ LoopSettings.DIMENSIONS.key() + "=3 uses; give one number for " + LoopSettings.DIMENSIONS.key() + "=2");
 		if (volumes && !method.volumetric()) throw new BadInputException("method " + method.id()
 			+ " has no 3D form yet (its heads are built for 2D feature maps); use " + LoopSettings.DIMENSIONS.key()
 			+ "=2, or one of " + String.join(", ", Methods.volumetricIds()) + " with " + LoopSettings.DIMENSIONS.key()
@@ -65,7 +68,7 @@ public final class TrainingRunner {
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
 				.validationList(), normalization, s.seed(), request.unlabelledImages()));
 		listener.log(request.dataset() + ": " + data.summary());
-		if (!request.allowPadding()) checkNoPadding(data, s.patchSize(), volumes);
+		if (!request.allowPadding()) checkNoPadding(data, s);
 		BatchAssembler sampler;
 		if (volumes) {
 			VolumeSampler v = new VolumeSampler(data.slices(), s.patchShape(), s.augment());
@@ -132,22 +135,25 @@ public final class TrainingRunner {
 			"already holds a model; choose another output folder, delete it, or set resume=true to continue it");
 	}
 
-	private static void checkNoPadding(Dataset data, int patch, boolean volumes) {
-		if (volumes) {
+	/** Refuses slices (and, in 3D, volumes) smaller than the patch, naming the case; {@code allow_padding=false}. */
+	private static void checkNoPadding(Dataset data, TrainingSettings s) {
+		int[] p = s.patchShape();
+		int ph = p[p.length - 2], pw = p[p.length - 1];
+		String given = LoopSettings.PATCH_SIZE.key() + "=" + LoopSettings.PATCH_SIZE.format(s.values().get(
+			LoopSettings.PATCH_SIZE)) + "; choose a smaller " + LoopSettings.PATCH_SIZE.key() + " or set "
+			+ DatasetSettings.ALLOW_PADDING.key() + "=true";
+		if (p.length == 3) {
 			Map<String, Integer> depth = new LinkedHashMap<>();
 			for (TrainingSlice t : data.slices())
 				depth.merge(t.caseName(), 1, Integer::sum);
 			depth.forEach((name, d) -> {
-				if (d < patch) throw new BadInputException(name + ": the volume is " + d + " slices deep, fewer than "
-					+ LoopSettings.PATCH_SIZE.key() + "=" + patch + "; choose a smaller " + LoopSettings.PATCH_SIZE.key()
-					+ " or set " + DatasetSettings.ALLOW_PADDING.key() + "=true");
+				if (d < p[0]) throw new BadInputException(name + ": the volume is " + d + " slices deep, fewer than "
+					+ given);
 			});
 		}
 		for (TrainingSlice t : data.slices())
-			if (t.width() < patch || t.height() < patch) throw new BadInputException(t.caseName() + ": slice " + t.z()
-				+ " is " + t.width() + "x" + t.height() + ", smaller than " + LoopSettings.PATCH_SIZE.key() + "=" + patch
-				+ "; choose a smaller " + LoopSettings.PATCH_SIZE.key() + " or set " + DatasetSettings.ALLOW_PADDING
-					.key() + "=true");
+			if (t.width() < pw || t.height() < ph) throw new BadInputException(t.caseName() + ": slice " + t.z() + " is "
+				+ t.width() + "x" + t.height() + ", smaller than " + given);
 	}
 
 	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {

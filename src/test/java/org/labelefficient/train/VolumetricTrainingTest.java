@@ -91,4 +91,33 @@ public class VolumetricTrainingTest {
 		assertEquals("method scribsd has no 3D form yet (its heads are built for 2D feature maps); use dimensions=2, "
 			+ "or one of supervised, pce, mean-teacher, reciprocal with dimensions=3", e.getMessage());
 	}
+
+	@Test
+	public void aZyxPatchSizeShapesThe3DBatchesAndIsRecorded() throws Exception {
+		TrainingJob job = TrainingRunner.prepare(Requests.of("dataset=" + data, "method=supervised", "output=" + TMP
+			.getRoot().toPath().resolve("zyx"), "dimensions=3", "patch_size=16,32,48", "batch_size=2",
+			"base_channels=4"), new TrainingListener() {});
+		org.labelefficient.data.Batch b = job.batches().next(new java.util.Random(1), job.method().batchPlan(2));
+		assertArrayEquals(new int[] { 16, 32, 48 }, b.shape());
+		assertArrayEquals(new long[] { 2, 16, 32, 48, 1 }, b.imageShape());
+		assertEquals(2 * 16 * 32 * 48, b.labels().length);
+		assertArrayEquals(new int[] { 16, 32, 48 }, job.info().patchShape);
+		assertEquals(48, job.info().patchSize);
+	}
+
+	@Test
+	public void aZyxPatchSizeIsRefusedIn2DAndEachSizeIsChecked() {
+		BadInputException e = assertThrows(BadInputException.class, () -> TrainingRunner.prepare(Requests.of(
+			"dataset=/nonexistent", "method=supervised", "output=" + TMP.getRoot().toPath().resolve("z2"),
+			"patch_size=16,32,32"), new TrainingListener() {}));
+		assertEquals("patch_size=16,32,32 gives z,y,x sizes, which only dimensions=3 uses; give one number for "
+			+ "dimensions=2", e.getMessage());
+		e = assertThrows(BadInputException.class, () -> Requests.of("dataset=/x", "method=supervised", "output=/y",
+			"dimensions=3", "patch_size=40,64,64"));
+		assertEquals("patch_size must be an integer of at least 16, a multiple of 16, or three (z,y,x) each of at "
+			+ "least 16, a multiple of 16, got 40,64,64", e.getMessage());
+		e = assertThrows(BadInputException.class, () -> Requests.of("dataset=/x", "method=supervised", "output=/y",
+			"patch_size=50"));
+		assertEquals("patch_size must be an integer of at least 16, a multiple of 16, got 50", e.getMessage());
+	}
 }
