@@ -11,7 +11,8 @@ import org.labelefficient.io.VoxelType;
 
 /**
  * Generated 3D data for volumetric tests: noisy volumes with a bright ball (class 1) at a random place, written as a
- * folder dataset ({@code images/}, {@code labels/}, patient lists) with unlabelled cases beside the labelled ones.
+ * folder dataset ({@code images/}, {@code labels/}, {@code scribbles/} of the labelled training cases, patient lists)
+ * with unlabelled cases beside the labelled ones.
  */
 public final class Spheres {
 
@@ -35,6 +36,35 @@ public final class Spheres {
 		return new Volume[] { new Volume(image, size, size, size), new Volume(label, size, size, size) };
 	}
 
+	/** The scribble value of unannotated voxels in {@link #scribbles}. */
+	public static final int UNLABELLED = 255;
+
+	/**
+	 * Scribbles of a label volume: on the middle slice of the ball, a line of class 1 through its centre row and a
+	 * line of class 0 along the volume's first row; {@link #UNLABELLED} elsewhere.
+	 */
+	public static Volume scribbles(Volume label) {
+		int w = label.width(), h = label.height(), d = label.depth();
+		float[] out = new float[label.data().length];
+		java.util.Arrays.fill(out, UNLABELLED);
+		long sz = 0, sy = 0, n = 0;
+		for (int z = 0; z < d; z++)
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					if (label.get(x, y, z) == 1) {
+						sz += z;
+						sy += y;
+						n++;
+					}
+		int cz = (int) (sz / n), cy = (int) (sy / n);
+		for (int x = 0; x < w; x++) {
+			int i = (cz * h + cy) * w + x;
+			if (label.data()[i] == 1) out[i] = 1;
+			out[cz * h * w + x] = 0;
+		}
+		return new Volume(out, w, h, d);
+	}
+
 	/**
 	 * Writes {@code labelled} labelled training cases, {@code unlabelled} unlabelled ones and {@code validation}
 	 * labelled validation cases into {@code root}; returns {@code root}.
@@ -42,6 +72,7 @@ public final class Spheres {
 	public static Path dataset(Path root, int size, int labelled, int unlabelled, int validation) throws IOException {
 		Files.createDirectories(root.resolve("images"));
 		Files.createDirectories(root.resolve("labels"));
+		Files.createDirectories(root.resolve("scribbles"));
 		StringBuilder train = new StringBuilder(), val = new StringBuilder();
 		int n = labelled + unlabelled + validation;
 		for (int i = 0; i < n; i++) {
@@ -50,6 +81,8 @@ public final class Spheres {
 			VolumeIO.write(v[0], root.resolve("images/" + name + ".nii.gz"), VoxelType.FLOAT32);
 			boolean isLabelled = i < labelled || i >= labelled + unlabelled;
 			if (isLabelled) VolumeIO.write(v[1], root.resolve("labels/" + name + ".nii.gz"), VoxelType.UINT8);
+			if (i < labelled) VolumeIO.write(scribbles(v[1]), root.resolve("scribbles/" + name + ".nii.gz"),
+				VoxelType.UINT8);
 			(i >= labelled + unlabelled ? val : train).append(name).append('\n');
 		}
 		Files.writeString(root.resolve("train_patients.txt"), train);

@@ -89,7 +89,7 @@ public class VolumetricTrainingTest {
 			"dataset=/nonexistent", "method=scribsd", "output=" + TMP.getRoot().toPath().resolve("s"), "dimensions=3"),
 			new TrainingListener() {}));
 		assertEquals("method scribsd has no 3D form yet (its heads are built for 2D feature maps); use dimensions=2, "
-			+ "or one of supervised, pce, mean-teacher, reciprocal with dimensions=3", e.getMessage());
+			+ "or one of supervised, pce, em, dmpls, mean-teacher, reciprocal with dimensions=3", e.getMessage());
 	}
 
 	@Test
