@@ -41,8 +41,8 @@ public final class SessionWindowPredictor implements WindowPredictor {
 
 	@Override
 	public float[] predict(float[] windows, int n, int depth, int height, int width) {
-		try (Tensor in = Tensors.floats(windows, n, depth, height, width, 1); Result r = session.runner().feed(input, in)
-			.fetch(output).run()) {
+		try (Tensor in = Tensors.floats(windows, n, depth, height, width, 1);
+			Result r = session.runner().feed(input, in).fetch(output).run()) {
 			return Tensors.read(r.get(0));
 		}
 	}

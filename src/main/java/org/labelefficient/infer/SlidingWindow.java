@@ -31,7 +31,7 @@ public final class SlidingWindow {
 		this.overlap = overlap;
 	}
 
-	/** Probabilities {@code [depth, height, width, K]} of a volume given row-major as {@code [depth, height, width]}. */
+	/** Probabilities {@code [depth, height, width, K]} of a volume laid out {@code [depth, height, width]}. */
 	public float[] probabilities(float[] volume, int width, int height, int depth) {
 		int k = network.numClasses();
 		int[] size = { depth, height, width }, div = network.divisors(), win = new int[3];

@@ -8,10 +8,10 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The values fed to a training graph each iteration: a batch of patches {@code [B, P, P, 1]} (3D:
- * {@code [B, Z, Y, X, 1]}), their label maps {@code [B, P, P]} ({@code [B, Z, Y, X]}) (class values, -1 where a pixel is unlabelled; in a semi-supervised batch the unlabelled samples
- * come last and are all -1), the learning rate, the 1-based step, the training progress in [0, 1] (for ramp-ups) and a
- * stateless random seed {@code int64[2]}.
+ * The values fed to a training graph each iteration: a batch of patches {@code [B, P, P, 1]} (3D: {@code [B, Z, Y, X,
+ * 1]}), their label maps {@code [B, P, P]} ({@code [B, Z, Y, X]}) (class values, -1 where a pixel is unlabelled; in a
+ * semi-supervised batch the unlabelled samples come last and are all -1), the learning rate, the 1-based step, the
+ * training progress in [0, 1] (for ramp-ups) and a stateless random seed {@code int64[2]}.
  */
 public final class TrainingInputs {
 

@@ -17,13 +17,13 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The U-Net (PyMIC UNet2D layout, NHWC): conv blocks of Conv3x3-BN-LeakyReLU-Dropout-Conv3x3-BN-LeakyReLU; max
- * pooling down; up blocks of Conv1x1, bilinear x2 (align corners), concatenation with the skip, conv block; a 1x1
- * output head; optional 1x1 deep-supervision heads on the decoder outputs at 1/2, 1/4 and 1/8. With
- * {@code dimensions=3} the same design on NDHWC volumes: 3x3x3 and 1x1x1 convolutions, 3D max pooling and
- * nearest-neighbour up-sampling by each level's pooling factors (which may leave z unpooled for thick slices). One {@code UNet} owns
- * one set of weights and can build any number of forward passes over them (training mode with batch statistics and
- * dropout, or inference mode with the moving statistics).
+ * The U-Net (PyMIC UNet2D layout, NHWC): conv blocks of Conv3x3-BN-LeakyReLU-Dropout-Conv3x3-BN-LeakyReLU; max pooling
+ * down; up blocks of Conv1x1, bilinear x2 (align corners), concatenation with the skip, conv block; a 1x1 output head;
+ * optional 1x1 deep-supervision heads on the decoder outputs at 1/2, 1/4 and 1/8. With {@code dimensions=3} the same
+ * design on NDHWC volumes: 3x3x3 and 1x1x1 convolutions, 3D max pooling and nearest-neighbour up-sampling by each
+ * level's pooling factors (which may leave z unpooled for thick slices). One {@code UNet} owns one set of weights and
+ * can build any number of forward passes over them (training mode with batch statistics and dropout, or inference mode
+ * with the moving statistics).
  */
 public final class UNet {
 
@@ -217,8 +217,8 @@ public final class UNet {
 		Operand<TFloat32> x = bottleneck;
 		for (int l = config.levels() - 2; l >= 0; l--) {
 			Operand<TFloat32> up = pass.upsampleTo(pass.conv(b + "up" + l + "_reduce", x, true), skips.get(l), l);
-			x = pass.convBlock(b + "dec" + l, tf.concat(List.of(skips.get(l), up), tf.constant(config.dimensions() + 1)),
-				config.dropout()[l]);
+			Operand<TInt32> channelAxis = tf.constant(config.dimensions() + 1);
+			x = pass.convBlock(b + "dec" + l, tf.concat(List.of(skips.get(l), up), channelAxis), config.dropout()[l]);
 			decoder.add(x);
 		}
 		return decoder;
@@ -253,14 +253,14 @@ public final class UNet {
 		}
 
 		Operand<TFloat32> conv(String name, Operand<TFloat32> x, boolean bias) {
-			Operand<TFloat32> y = config.dimensions() == 3 ? tf.nn.conv3d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L, 1L),
-				"SAME") : tf.nn.conv2d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L), "SAME");
+			Operand<TFloat32> y = config.dimensions() == 3 ? tf.nn.conv3d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L,
+				1L), "SAME") : tf.nn.conv2d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L), "SAME");
 			return bias ? tf.nn.biasAdd(y, w(name + "_b")) : y;
 		}
 
 		Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
-			FusedBatchNorm.Options[] options = { FusedBatchNorm.isTraining(training), FusedBatchNorm.epsilon(BN_EPSILON),
-				FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR) };
+			FusedBatchNorm.Options[] options = { FusedBatchNorm.isTraining(training), FusedBatchNorm.epsilon(
+				BN_EPSILON), FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR) };
 			if (config.dimensions() == 3) options = new FusedBatchNorm.Options[] { options[0], options[1], options[2],
 				FusedBatchNorm.dataFormat("NDHWC") };
 			FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, w(name + "_gamma"), w(name + "_beta"),
@@ -303,12 +303,14 @@ public final class UNet {
 
 		/**
 		 * Nearest-neighbour up-sampling of an NDHWC tensor by the factors {@code f} ({@code z, y, x}): each voxel is
-		 * repeated by a broadcast product (ops with gradients in TensorFlow Java), then reshaped to {@code like}'s size.
+		 * repeated by a broadcast product (ops with gradients in TensorFlow Java), then reshaped to {@code like}'s
+		 * size.
 		 */
 		private Operand<TFloat32> repeat(Operand<TFloat32> x, Operand<TFloat32> like, int[] f) {
 			Operand<TFloat32> y = tf.expandDims(tf.expandDims(tf.expandDims(x, tf.constant(4)), tf.constant(3)), tf
 				.constant(2)); // [N, D, 1, H, 1, W, 1, C]
-			Operand<TFloat32> ones = tf.fill(tf.constant(new int[] { 1, 1, f[0], 1, f[1], 1, f[2], 1 }), tf.constant(1f));
+			Operand<TFloat32> ones = tf.fill(tf.constant(new int[] { 1, 1, f[0], 1, f[1], 1, f[2], 1 }), tf.constant(
+				1f));
 			long channels = x.shape().size(4);
 			Operand<TInt32> size = tf.concat(List.of(tf.slice(tf.shape(like), tf.constant(new int[] { 0 }), tf.constant(
 				new int[] { 4 })), tf.constant(new int[] { (int) channels })), tf.constant(0));

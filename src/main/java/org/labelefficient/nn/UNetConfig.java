@@ -42,7 +42,8 @@ public record UNetConfig(int inChannels, int numClasses, int[] channels, double[
 	/** A 2D network ({@code decoders} decoders), every axis pooled by 2 at every level. */
 	public UNetConfig(int inChannels, int numClasses, int[] channels, double[] dropout, boolean deepSupervision,
 		int decoders) {
-		this(inChannels, numClasses, channels, dropout, deepSupervision, decoders, 2, uniformPooling(channels.length, 2));
+		this(inChannels, numClasses, channels, dropout, deepSupervision, decoders, 2, uniformPooling(channels.length,
+			2));
 	}
 
 	/** A network with one decoder. */

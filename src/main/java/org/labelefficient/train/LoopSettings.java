@@ -16,7 +16,8 @@ public final class LoopSettings {
 	public static final Setting<Integer> BATCH_SIZE = Setting.integer("batch_size", 8, "samples per batch").atLeast(
 		1);
 	public static final Setting<int[]> PATCH_SIZE = Setting.sizes("patch_size", 128,
-		"square training patch; larger slices are cropped at random, smaller ones padded (dimensions=3: a cube, or z,y,x)")
+		"square training patch; larger slices are cropped at random, smaller ones padded (dimensions=3: a cube, or "
+			+ "z,y,x)")
 		.atLeast(16).multipleOf(16).unit("pixels");
 	public static final Setting<Integer> SEED = Setting.integer("seed", 1,
 		"seeds weights, sampling, augmentation and dropout");

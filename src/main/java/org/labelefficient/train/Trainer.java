@@ -227,12 +227,13 @@ public final class Trainer {
 		if (job.validation().isEmpty()) return Double.NaN;
 		Function<Volume, Segmentation> segmenter;
 		if (job.network().dimensions() == 3) {
-			SlidingWindowSegmenter volumes = new SlidingWindowSegmenter(windows(session, g), job.settings().patchShape(),
-				TILE_OVERLAP);
+			SlidingWindowSegmenter volumes = new SlidingWindowSegmenter(windows(session, g), job.settings()
+				.patchShape(), TILE_OVERLAP);
 			segmenter = image -> volumes.segment(image, false);
 		}
 		else {
-			VolumeSegmenter slices = new VolumeSegmenter(predictor(session, g), job.settings().patchSize(), TILE_OVERLAP);
+			VolumeSegmenter slices = new VolumeSegmenter(predictor(session, g), job.settings().patchSize(),
+				TILE_OVERLAP);
 			segmenter = image -> slices.segment(image, false);
 		}
 		double sum = 0;

@@ -58,7 +58,8 @@ public final class TrainingRunner {
 		method.check(methodSettings, plan, s.patchSize(), request.initModel());
 		boolean volumes = s.dimensions() == 3;
 		if (!volumes && s.patchPerAxis()) throw new BadInputException(LoopSettings.PATCH_SIZE.key() + "="
-			+ LoopSettings.PATCH_SIZE.format(s.values().get(LoopSettings.PATCH_SIZE)) + " gives z,y,x sizes, which only "
+			+ LoopSettings.PATCH_SIZE.format(s.values().get(LoopSettings.PATCH_SIZE)) + " gives z,y,x sizes, which "
+			+ "only "
 			+ LoopSettings.DIMENSIONS.key() + "=3 uses; give one number for " + LoopSettings.DIMENSIONS.key() + "=2");
 		if (volumes && !method.volumetric()) throw new BadInputException("method " + method.id()
 			+ " has no 3D form yet (its heads are built for 2D feature maps); use " + LoopSettings.DIMENSIONS.key()
@@ -152,8 +153,8 @@ public final class TrainingRunner {
 			});
 		}
 		for (TrainingSlice t : data.slices())
-			if (t.width() < pw || t.height() < ph) throw new BadInputException(t.caseName() + ": slice " + t.z() + " is "
-				+ t.width() + "x" + t.height() + ", smaller than " + given);
+			if (t.width() < pw || t.height() < ph) throw new BadInputException(t.caseName() + ": slice " + t.z()
+				+ " is " + t.width() + "x" + t.height() + ", smaller than " + given);
 	}
 
 	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {

@@ -7,9 +7,10 @@ import java.util.Map;
 import org.labelefficient.setting.SettingValues;
 
 /**
- * The checked values of the training loop's settings ({@link LoopSettings}) shared by every method: budget, batch
- * and patch size (one number, or {@code z,y,x} for a 3D network), seed, optimiser and learning-rate schedule, validation and log intervals, network width. Built from
- * key-to-text maps, so that defaults and ranges live in the declarations alone.
+ * The checked values of the training loop's settings ({@link LoopSettings}) shared by every method: budget, batch and
+ * patch size (one number, or {@code z,y,x} for a 3D network), seed, optimiser and learning-rate schedule, validation
+ * and log intervals, network width. Built from key-to-text maps, so that defaults and ranges live in the declarations
+ * alone.
  */
 public final class TrainingSettings {
 
