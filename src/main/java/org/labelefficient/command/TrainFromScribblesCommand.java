@@ -6,6 +6,7 @@ import static org.labelefficient.train.RequestSettings.*;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,10 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	private int batch_size = BATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Patch size (multiple of 16)")
-	private int patch_size = PATCH_SIZE.defaultValue();
+	private int patch_size = PATCH_SIZE.defaultValue()[0];
+
+	@Parameter(label = "Network dimensions (2: slice by slice; 3: a 3D U-Net on volumes)", min = "2", max = "3")
+	private int dimensions = DIMENSIONS.defaultValue();
 
 	@Parameter(label = "Context (crop: random patches; slice: whole slices resized)")
 	private String sampling = SAMPLING.defaultValue();
@@ -63,8 +67,14 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS, iterations,
-			BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SAMPLING, sampling, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
-			VALIDATION_INTERVAL, validation_interval));
+		train(() -> {
+			Map<Setting<?>, Object> options = new LinkedHashMap<>(Map.<Setting<?>, Object> of(
+				DATASET, dataset, METHOD, method, OUTPUT, output, ITERATIONS, iterations,
+				BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed, UNLABELLED_VALUE, unlabelled_value,
+				VALIDATION_INTERVAL, validation_interval));
+			options.put(SAMPLING, sampling);
+			options.put(DIMENSIONS, dimensions);
+			return options;
+		});
 	}
 }

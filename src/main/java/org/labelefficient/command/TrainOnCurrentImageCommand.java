@@ -42,7 +42,7 @@ public class TrainOnCurrentImageCommand extends TrainingCommand {
 	private int iterations = 500;
 
 	@Parameter(label = "Patch size (multiple of 16)")
-	private int patch_size = PATCH_SIZE.defaultValue();
+	private int patch_size = PATCH_SIZE.defaultValue()[0];
 
 	@Parameter(label = "Unlabelled value of the scribbles")
 	private int unlabelled_value = UNLABELLED_VALUE.defaultValue();

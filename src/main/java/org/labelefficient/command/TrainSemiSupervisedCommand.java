@@ -5,6 +5,7 @@ import static org.labelefficient.train.LoopSettings.*;
 import static org.labelefficient.train.RequestSettings.*;
 
 import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,10 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 	private int batch_size = BATCH_SIZE.defaultValue();
 
 	@Parameter(label = "Patch size (multiple of 16)")
-	private int patch_size = PATCH_SIZE.defaultValue();
+	private int patch_size = PATCH_SIZE.defaultValue()[0];
+
+	@Parameter(label = "Network dimensions (2: slice by slice; 3: a 3D U-Net on volumes)", min = "2", max = "3")
+	private int dimensions = DIMENSIONS.defaultValue();
 
 	@Parameter(label = "Context (crop: random patches; slice: whole slices resized)")
 	private String sampling = SAMPLING.defaultValue();
@@ -59,8 +63,14 @@ public class TrainSemiSupervisedCommand extends TrainingCommand {
 
 	@Override
 	public void run() {
-		train(() -> Map.<Setting<?>, Object> of(DATASET, dataset, METHOD, method, LABELLED_PATIENTS, labelled_patients,
-			OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SAMPLING, sampling, SEED, seed,
-			VALIDATION_INTERVAL, validation_interval));
+		train(() -> {
+			Map<Setting<?>, Object> options = new LinkedHashMap<>(Map.<Setting<?>, Object> of(
+				DATASET, dataset, METHOD, method, LABELLED_PATIENTS, labelled_patients,
+				OUTPUT, output, ITERATIONS, iterations, BATCH_SIZE, batch_size, PATCH_SIZE, patch_size, SEED, seed,
+				VALIDATION_INTERVAL, validation_interval));
+			options.put(SAMPLING, sampling);
+			options.put(DIMENSIONS, dimensions);
+			return options;
+		});
 	}
 }

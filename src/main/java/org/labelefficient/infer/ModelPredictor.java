@@ -71,10 +71,13 @@ public final class ModelPredictor implements AutoCloseable {
 
 	/** Segments an image or volume as read from a file (not yet normalised). */
 	public Segmentation segment(Volume image, String name) {
+		if (info.dimensions() == 3 && image.depth() == 1) throw new BadInputException(name
+			+ " is a 2D image but the model is a 3D network (dimensions=3) that segments volumes; use a 2D model or a "
+			+ "3D volume");
 		Volume normalised = Normalization.parse(info.normalization).apply(image, name);
-		Segmentation s = new VolumeSegmenter(network, info.sampling(), info.patchSize, options
-			.tileOverlap()).segment(normalised,
-			options.probabilities());
+		Segmentation s = info.dimensions() == 3 ? new SlidingWindowSegmenter(network.windows(info.network().divisors()),
+			info.patchShape, options.tileOverlap()).segment(normalised, options.probabilities()) : new VolumeSegmenter(
+				network, info.sampling(), info.patchSize, options.tileOverlap()).segment(normalised, options.probabilities());
 		if (!options.largestComponent()) return s;
 		return new Segmentation(LargestComponent.keepLargestPerClass(s.labels(), info.numClasses), s.probabilities());
 	}

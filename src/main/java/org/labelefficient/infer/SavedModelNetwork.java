@@ -21,6 +21,7 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 
 	private final SavedModelBundle bundle;
 	private final SessionPredictor predictor;
+	private final Output<TFloat32> input, output;
 
 	/** Loads the SavedModel in {@code dir}. */
 	public SavedModelNetwork(Path dir, int numClasses, int sizeDivisor) {
@@ -33,8 +34,8 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 		catch (RuntimeException e) {
 			throw new BadInputException(dir, "the SavedModel cannot be loaded (" + e.getMessage() + ")", e);
 		}
-		Output<TFloat32> input = tensor(NetworkExporter.INPUT, Signature::getInputs);
-		Output<TFloat32> output = tensor(NetworkExporter.OUTPUT, Signature::getOutputs);
+		input = tensor(NetworkExporter.INPUT, Signature::getInputs);
+		output = tensor(NetworkExporter.OUTPUT, Signature::getOutputs);
 		this.predictor = new SessionPredictor(bundle.session(), input, output, numClasses, sizeDivisor);
 	}
 
@@ -64,6 +65,11 @@ public final class SavedModelNetwork implements SlicePredictor, AutoCloseable {
 	@Override
 	public float[] predict(float[] tiles, int n, int height, int width) {
 		return predictor.predict(tiles, n, height, width);
+	}
+
+	/** The loaded network as a 3D window predictor (for a 3D model), window sizes multiples of {@code divisors}. */
+	public WindowPredictor windows(int[] divisors) {
+		return new SessionWindowPredictor(bundle.session(), input, output, numClasses(), divisors);
 	}
 
 	@Override

@@ -31,6 +31,11 @@ public final class Dmpls extends SingleNetworkMethod {
 	}
 
 	@Override
+	public boolean volumetric() {
+		return true;
+	}
+
+	@Override
 	public String summary() {
 		return "scribbles: dual-decoder U-Net with dynamically mixed pseudo-labels (DMPLS)";
 	}

@@ -28,6 +28,11 @@ public final class EntropyMinimization extends SingleNetworkMethod {
 	}
 
 	@Override
+	public boolean volumetric() {
+		return true;
+	}
+
+	@Override
 	public String summary() {
 		return "scribbles: partial cross-entropy + entropy minimisation";
 	}

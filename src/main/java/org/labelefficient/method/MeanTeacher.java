@@ -36,6 +36,11 @@ public final class MeanTeacher implements TrainingMethod {
 	}
 
 	@Override
+	public boolean volumetric() {
+		return true;
+	}
+
+	@Override
 	public String summary() {
 		return "labelled + unlabelled: supervised loss + consistency with an EMA teacher (Mean Teacher)";
 	}
@@ -88,8 +93,9 @@ public final class MeanTeacher implements TrainingMethod {
 
 	/** Mean squared softmax difference over the pixels of the unlabelled samples (those without any label). */
 	static Operand<TFloat32> consistency(Ops tf, UNet.Forward student, UNet.Forward teacher, MethodContext c) {
+		int[] spatial = c.inputs().labels.shape().numDimensions() == 4 ? new int[] { 1, 2, 3 } : new int[] { 1, 2 };
 		Operand<TFloat32> labelledSample = tf.dtypes.cast(tf.math.greaterEqual(tf.max(c.inputs().labels, tf.constant(
-			new int[] { 1, 2 }), Max.keepDims(true)), tf.constant(0)), TFloat32.class);
+			spatial), Max.keepDims(true)), tf.constant(0)), TFloat32.class);
 		Operand<TFloat32> unlabelled = tf.expandDims(tf.math.sub(tf.constant(1f), labelledSample), tf.constant(-1));
 		Operand<TFloat32> diff = tf.math.squaredDifference(tf.nn.softmax(student.logits()), tf.stopGradient(tf.nn
 			.softmax(teacher.logits())));

@@ -59,6 +59,11 @@ public final class Methods {
 		return METHODS.entrySet().stream().filter(e -> e.getValue().unlabelled()).map(Map.Entry::getKey).toList();
 	}
 
+	/** The ids of the methods that train a 3D U-Net ({@code dimensions=3}), in registry order. */
+	public static List<String> volumetricIds() {
+		return METHODS.keySet().stream().filter(id -> get(id).volumetric()).toList();
+	}
+
 	/** The ids of all methods. */
 	public static List<String> ids() {
 		return List.copyOf(METHODS.keySet());

@@ -19,6 +19,11 @@ public final class PartialCrossEntropy extends SingleNetworkMethod {
 	}
 
 	@Override
+	public boolean volumetric() {
+		return true;
+	}
+
+	@Override
 	public String summary() {
 		return "scribbles: partial cross-entropy on scribbled pixels";
 	}

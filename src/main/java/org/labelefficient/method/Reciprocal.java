@@ -54,6 +54,11 @@ public final class Reciprocal implements TrainingMethod {
 	}
 
 	@Override
+	public boolean volumetric() {
+		return true;
+	}
+
+	@Override
 	public String summary() {
 		return "labelled + unlabelled: student on teacher pseudo-labels, teacher on the student's feedback";
 	}

@@ -29,6 +29,11 @@ public final class Supervised extends SingleNetworkMethod {
 	}
 
 	@Override
+	public boolean volumetric() {
+		return true;
+	}
+
+	@Override
 	public String summary() {
 		return "dense labels: cross-entropy + Dice";
 	}

@@ -30,6 +30,14 @@ public interface TrainingMethod {
 		return 1;
 	}
 
+	/**
+	 * Whether the method trains a 3D U-Net on volumes ({@code dimensions=3}); methods whose extra heads are built for
+	 * 2D feature maps say no and are refused before the data is read.
+	 */
+	default boolean volumetric() {
+		return false;
+	}
+
 	/** The composition of a batch of {@code batchSize} samples. */
 	BatchPlan batchPlan(int batchSize);
 

@@ -44,10 +44,16 @@ public final class ModelInfo {
 	public boolean deepSupervision;
 	/** Decoders sharing the encoder (0 in files written before the field existed: read as 1). */
 	public int decoders = 1;
+	/** 3 for a volumetric network; null (not written) for a 2D one, so 2D records keep their form. */
+	public Integer dimensions;
+	/** The pooling factors ({@code z, y, x}) of each level of a 3D network; null for a 2D one. */
+	public int[][] pooling;
 	public String normalization;
 	public int patchSize;
 	/** What the network saw of a slice ({@link Sampling}); absent (read as crop) in files written before it. */
 	public String sampling;
+	/** The training patch {@code z, y, x} of a 3D network (its prediction window); null for a 2D one. */
+	public int[] patchShape;
 	public int unlabelledValue;
 	public Map<String, Object> training = new LinkedHashMap<>();
 	public int iterationsDone;
@@ -58,7 +64,13 @@ public final class ModelInfo {
 
 	/** The network architecture. */
 	public UNetConfig network() {
-		return new UNetConfig(1, numClasses, channels, dropout, deepSupervision, Math.max(1, decoders));
+		UNetConfig flat = new UNetConfig(1, numClasses, channels, dropout, deepSupervision, Math.max(1, decoders));
+		return dimensions() == 3 ? flat.volumetric(pooling) : flat;
+	}
+
+	/** The network's spatial dimensions: 2 (slices) or 3 (volumes). */
+	public int dimensions() {
+		return dimensions == null ? 2 : dimensions;
 	}
 
 	/** What the network saw of a slice in training, and so must see in prediction. */
@@ -73,6 +85,8 @@ public final class ModelInfo {
 		dropout = config.dropout();
 		deepSupervision = config.deepSupervision();
 		decoders = config.decoders();
+		dimensions = config.dimensions() == 3 ? 3 : null;
+		pooling = config.dimensions() == 3 ? config.pooling() : null;
 	}
 
 	/** A description for people: method and settings, classes, network, training and its history. */
@@ -82,7 +96,8 @@ public final class ModelInfo {
 		b.append("  method ").append(method).append(' ').append(methodSettings).append('\n');
 		b.append("  classes ").append(numClasses).append(' ').append(classNames).append('\n');
 		b.append("  network ").append(network()).append('\n');
-		b.append("  normalization ").append(normalization).append(", patch size ").append(patchSize).append(", sampling ")
+		b.append("  normalization ").append(normalization).append(", patch size ").append(patchShape == null ? String
+			.valueOf(patchSize) : java.util.Arrays.toString(patchShape)).append(", sampling ")
 			.append(sampling().key()).append('\n');
 		b.append("  training ").append(training).append('\n');
 		b.append(String.format("  %d iterations in %.0f s; best validation Dice %.4f at iteration %d%n", iterationsDone,
@@ -116,6 +131,9 @@ public final class ModelInfo {
 			+ info.formatVersion + " but this version of the plugin reads version " + FORMAT_VERSION);
 		if (info.channels == null || info.dropout == null || info.numClasses < 2 || info.normalization == null)
 			throw new BadInputException(file, "is incomplete (network or normalisation missing)");
+		if (info.dimensions() == 3 && (info.pooling == null || info.pooling.length != info.channels.length - 1
+			|| info.patchShape == null || info.patchShape.length != 3)) throw new BadInputException(file,
+				"describes a 3D network without one pooling step per level and a z,y,x patch shape");
 		return info;
 	}
 }

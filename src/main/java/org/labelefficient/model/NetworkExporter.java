@@ -21,10 +21,11 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Writes a trained U-Net as a TensorFlow SavedModel holding only the inference graph: input {@value #INPUT}
- * ({@code [N, H, W, 1]} float, H and W multiples of the network's size divisor), output {@value #OUTPUT} (softmax
- * probabilities {@code [N, H, W, K]}), signature {@value #SIGNATURE}. It loads without this code, in Java or Python.
- * The write is atomic: a temporary folder is renamed over the target.
+ * Writes a trained U-Net as a TensorFlow SavedModel holding only the inference graph: input {@value #INPUT} ({@code [N,
+ * H, W, 1]} float, H and W multiples of the network's size divisor; {@code [N, D, H, W, 1]} for a 3D network, each axis
+ * a multiple of its divisor), output {@value #OUTPUT} (softmax probabilities {@code [N, H, W, K]} or {@code [N, D, H,
+ * W, K]}), signature {@value #SIGNATURE}. It loads without this code, in Java or Python. The write is atomic: a
+ * temporary folder is renamed over the target.
  */
 public final class NetworkExporter {
 
@@ -48,8 +49,9 @@ public final class NetworkExporter {
 		try (Graph g = new Graph(); Session s = SessionFactory.open(g)) {
 			Ops tf = Ops.create(g);
 			UNet net = new UNet(config, new ParameterSet(tf, PARAMETERS));
-			Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
-				-1, -1, config.inChannels())));
+			int in = config.inChannels();
+			Shape shape = config.dimensions() == 3 ? Shape.of(-1, -1, -1, -1, in) : Shape.of(-1, -1, -1, in);
+			Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(shape));
 			Operand<TFloat32> probabilities = tf.withName(OUTPUT).nn.softmax(net.forward(tf, input, false, null)
 				.logits());
 			net.weights().write(s, weights);

@@ -9,7 +9,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Segmentation losses built as graph ops on NHWC logits {@code [B, H, W, K]} and integer label maps
- * {@code [B, H, W]}. A label of -1 marks an unlabelled pixel (scribble images); the partial cross-entropy ignores those
+ * {@code [B, H, W]} (or their NDHWC volume forms {@code [B, D, H, W, K]}, {@code [B, D, H, W]}). A label of -1
+ * marks an unlabelled pixel (scribble images); the partial cross-entropy ignores those
  * pixels.
  */
 public final class Losses {
@@ -63,7 +64,8 @@ public final class Losses {
 			TFloat32.class), tf.constant(-1));
 		Operand<TFloat32> p = tf.math.mul(tf.nn.softmax(logits), known);
 		Operand<TFloat32> y = oneHot(tf, labels, numClasses);
-		Operand<TInt32> axes = tf.constant(new int[] { 0, 1, 2 });
+		Operand<TInt32> axes = tf.constant(logits.shape().numDimensions() == 5 ? new int[] { 0, 1, 2, 3 } : new int[] {
+			0, 1, 2 });
 		Operand<TFloat32> intersection = tf.sum(tf.math.mul(p, y), axes);
 		Operand<TFloat32> denominator = tf.math.add(tf.sum(tf.math.square(p), axes), tf.sum(tf.math.square(y), axes));
 		Operand<TFloat32> dice = tf.math.div(tf.math.add(tf.math.mul(intersection, tf.constant(2f)), tf.constant(

@@ -17,11 +17,13 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The 2D U-Net (PyMIC UNet2D layout, NHWC): conv blocks of Conv3x3-BN-LeakyReLU-Dropout-Conv3x3-BN-LeakyReLU; max
- * pooling down; up blocks of Conv1x1, bilinear x2 (align corners), concatenation with the skip, conv block; a 1x1
- * output head; optional 1x1 deep-supervision heads on the decoder outputs at 1/2, 1/4 and 1/8. One {@code UNet} owns
- * one set of weights and can build any number of forward passes over them (training mode with batch statistics and
- * dropout, or inference mode with the moving statistics).
+ * The U-Net (PyMIC UNet2D layout, NHWC): conv blocks of Conv3x3-BN-LeakyReLU-Dropout-Conv3x3-BN-LeakyReLU; max pooling
+ * down; up blocks of Conv1x1, bilinear x2 (align corners), concatenation with the skip, conv block; a 1x1 output head;
+ * optional 1x1 deep-supervision heads on the decoder outputs at 1/2, 1/4 and 1/8. With {@code dimensions=3} the same
+ * design on NDHWC volumes: 3x3x3 and 1x1x1 convolutions, 3D max pooling and nearest-neighbour up-sampling by each
+ * level's pooling factors (which may leave z unpooled for thick slices). One {@code UNet} owns one set of weights and
+ * can build any number of forward passes over them (training mode with batch statistics and dropout, or inference mode
+ * with the moving statistics).
  */
 public final class UNet {
 
@@ -48,6 +50,7 @@ public final class UNet {
 	public UNet(UNetConfig config, ParameterSet weights) {
 		this.config = config;
 		this.weights = weights;
+		if (config.dimensions() == 3) VolumeGradients.register();
 		createWeights();
 	}
 
@@ -91,7 +94,9 @@ public final class UNet {
 	}
 
 	private void convWeights(String name, int k, int in, int out, boolean bias) {
-		weights.trainable(name + "_w", Init.HE_NORMAL, (long) k * k * in, k, k, in, out);
+		if (config.dimensions() == 3) weights.trainable(name + "_w", Init.HE_NORMAL, (long) k * k * k * in, k, k, k, in,
+			out);
+		else weights.trainable(name + "_w", Init.HE_NORMAL, (long) k * k * in, k, k, in, out);
 		if (bias) weights.trainable(name + "_b", Init.ZEROS, 1, out);
 	}
 
@@ -197,7 +202,7 @@ public final class UNet {
 		Operand<TFloat32> x = pass.convBlock("enc0", input, config.dropout()[0]);
 		skips.add(x);
 		for (int l = 1; l < config.levels(); l++) {
-			x = pass.convBlock("enc" + l, pass.maxPool(x), config.dropout()[l]);
+			x = pass.convBlock("enc" + l, pass.maxPool(x, l - 1), config.dropout()[l]);
 			skips.add(x);
 		}
 		return skips;
@@ -211,8 +216,9 @@ public final class UNet {
 		decoder.add(bottleneck);
 		Operand<TFloat32> x = bottleneck;
 		for (int l = config.levels() - 2; l >= 0; l--) {
-			Operand<TFloat32> up = pass.upsampleTo(pass.conv(b + "up" + l + "_reduce", x, true), skips.get(l));
-			x = pass.convBlock(b + "dec" + l, tf.concat(List.of(skips.get(l), up), tf.constant(3)), config.dropout()[l]);
+			Operand<TFloat32> up = pass.upsampleTo(pass.conv(b + "up" + l + "_reduce", x, true), skips.get(l), l);
+			Operand<TInt32> channelAxis = tf.constant(config.dimensions() + 1);
+			x = pass.convBlock(b + "dec" + l, tf.concat(List.of(skips.get(l), up), channelAxis), config.dropout()[l]);
 			decoder.add(x);
 		}
 		return decoder;
@@ -247,14 +253,18 @@ public final class UNet {
 		}
 
 		Operand<TFloat32> conv(String name, Operand<TFloat32> x, boolean bias) {
-			Operand<TFloat32> y = tf.nn.conv2d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L), "SAME");
+			Operand<TFloat32> y = config.dimensions() == 3 ? tf.nn.conv3d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L,
+				1L), "SAME") : tf.nn.conv2d(x, w(name + "_w"), List.of(1L, 1L, 1L, 1L), "SAME");
 			return bias ? tf.nn.biasAdd(y, w(name + "_b")) : y;
 		}
 
 		Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
+			FusedBatchNorm.Options[] options = { FusedBatchNorm.isTraining(training), FusedBatchNorm.epsilon(
+				BN_EPSILON), FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR) };
+			if (config.dimensions() == 3) options = new FusedBatchNorm.Options[] { options[0], options[1], options[2],
+				FusedBatchNorm.dataFormat("NDHWC") };
 			FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(x, w(name + "_gamma"), w(name + "_beta"),
-				w(name + "_mean"), w(name + "_var"), FusedBatchNorm.isTraining(training),
-				FusedBatchNorm.epsilon(BN_EPSILON), FusedBatchNorm.exponentialAvgFactor(BN_AVERAGE_FACTOR));
+				w(name + "_mean"), w(name + "_var"), options);
 			if (training) {
 				statistics.put(name + "_mean", bn.batchMean());
 				statistics.put(name + "_var", bn.batchVariance());
@@ -275,14 +285,36 @@ public final class UNet {
 			return tf.math.mul(x, tf.math.mul(mask, tf.constant(1f / keep)));
 		}
 
-		Operand<TFloat32> maxPool(Operand<TFloat32> x) {
-			return tf.nn.maxPool(x, tf.constant(new int[] { 1, 2, 2, 1 }), tf.constant(new int[] { 1, 2, 2, 1 }),
-				"VALID");
+		/** Max pooling by the factors of pooling step {@code step}. */
+		Operand<TFloat32> maxPool(Operand<TFloat32> x, int step) {
+			if (config.dimensions() == 2) return tf.nn.maxPool(x, tf.constant(new int[] { 1, 2, 2, 1 }), tf.constant(
+				new int[] { 1, 2, 2, 1 }), "VALID");
+			int[] f = config.pooling()[step];
+			List<Long> window = List.of(1L, (long) f[0], (long) f[1], (long) f[2], 1L);
+			return tf.nn.maxPool3d(x, window, window, "VALID");
 		}
 
-		Operand<TFloat32> upsampleTo(Operand<TFloat32> x, Operand<TFloat32> like) {
+		/** Up-samples {@code x} to the spatial size of {@code like}, undoing pooling step {@code step}. */
+		Operand<TFloat32> upsampleTo(Operand<TFloat32> x, Operand<TFloat32> like, int step) {
+			if (config.dimensions() == 3) return repeat(x, like, config.pooling()[step]);
 			Operand<TInt32> size = tf.slice(tf.shape(like), tf.constant(new int[] { 1 }), tf.constant(new int[] { 2 }));
 			return tf.image.resizeBilinear(x, size, ResizeBilinear.alignCorners(true));
+		}
+
+		/**
+		 * Nearest-neighbour up-sampling of an NDHWC tensor by the factors {@code f} ({@code z, y, x}): each voxel is
+		 * repeated by a broadcast product (ops with gradients in TensorFlow Java), then reshaped to {@code like}'s
+		 * size.
+		 */
+		private Operand<TFloat32> repeat(Operand<TFloat32> x, Operand<TFloat32> like, int[] f) {
+			Operand<TFloat32> y = tf.expandDims(tf.expandDims(tf.expandDims(x, tf.constant(4)), tf.constant(3)), tf
+				.constant(2)); // [N, D, 1, H, 1, W, 1, C]
+			Operand<TFloat32> ones = tf.fill(tf.constant(new int[] { 1, 1, f[0], 1, f[1], 1, f[2], 1 }), tf.constant(
+				1f));
+			long channels = x.shape().size(4);
+			Operand<TInt32> size = tf.concat(List.of(tf.slice(tf.shape(like), tf.constant(new int[] { 0 }), tf.constant(
+				new int[] { 4 })), tf.constant(new int[] { (int) channels })), tf.constant(0));
+			return tf.reshape(tf.math.mul(y, ones), size);
 		}
 
 		private Variable<TFloat32> w(String name) {

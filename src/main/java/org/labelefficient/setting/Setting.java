@@ -23,7 +23,9 @@ public final class Setting<T> {
 
 	/** The kinds of value, for parsing and for front ends that build inputs from declarations. */
 	public enum Kind {
-		INT, NUMBER, BOOL, CHOICE, TEXT, PATH, NUMBERS
+		INT, NUMBER, BOOL, CHOICE, TEXT, PATH, NUMBERS,
+		/** One integer, or three ({@code z,y,x}): a size along every axis or along each. */
+		SIZES
 	}
 
 	private final String key;
@@ -85,6 +87,12 @@ public final class Setting<T> {
 	/** Comma-separated numbers, each within the bounds. */
 	public static Setting<double[]> numbers(String key, double[] defaultValue, String description) {
 		return new Setting<>(key, Kind.NUMBERS, defaultValue, Bounds.NONE, List.of(), "", description, null, false);
+	}
+
+	/** One integer (the same along every axis) or three ({@code z,y,x}), each within the bounds. */
+	public static Setting<int[]> sizes(String key, int defaultValue, String description) {
+		return new Setting<>(key, Kind.SIZES, new int[] { defaultValue }, Bounds.NONE, List.of(), "", description, null,
+			false);
 	}
 
 	private Setting<T> with(Bounds b, List<String> c, String u, DependentDefault<T> d) {
@@ -208,6 +216,8 @@ public final class Setting<T> {
 			case PATH -> cast(parseWith(v, s -> s.isEmpty() ? null : Path.of(s)));
 			case NUMBERS -> cast(parseWith(v, s -> Arrays.stream(s.split(",")).mapToDouble(p -> finite(p.trim()))
 				.toArray()));
+			case SIZES -> cast(parseWith(v, s -> Arrays.stream(s.split(",")).mapToInt(p -> Integer.parseInt(p.trim()))
+				.toArray()));
 		};
 		if (!allows(value)) throw wrong(text);
 		return value;
@@ -259,18 +269,27 @@ public final class Setting<T> {
 			.valueOf(i)));
 		if (value instanceof Double d) return bounds.contains(d);
 		if (value instanceof double[] a) return a.length > 0 && Arrays.stream(a).allMatch(bounds::contains);
+		if (value instanceof int[] a) return (a.length == 1 || a.length == 3) && Arrays.stream(a).allMatch(
+			bounds::contains);
 		return true;
 	}
 
 	private BadInputException wrong(String text) {
-		return new BadInputException(key + " must be " + allowed() + ", got " + (text.isBlank() ? "nothing" : text));
+		String allowed = kind == Kind.SIZES && !text.contains(",") ? integer() : allowed();
+		return new BadInputException(key + " must be " + allowed + ", got " + (text.isBlank() ? "nothing" : text));
+	}
+
+	/** What an integer setting allows, in words. */
+	private String integer() {
+		return bounds.isPositive(true) ? "a positive integer" : "an integer" + bounds.describe();
 	}
 
 	/** What the setting allows, in words after "must be": "a number in [0, 1)", "one of adam, sgd". */
 	public String allowed() {
 		return switch (kind) {
-			case INT -> !choices.isEmpty() ? "one of " + String.join(", ", choices) : bounds.isPositive(true)
-				? "a positive integer" : "an integer" + bounds.describe();
+			case INT -> !choices.isEmpty() ? "one of " + String.join(", ", choices) : integer();
+			case SIZES -> integer() + ", or three (z,y,x) each" + (bounds.describe().isEmpty() ? " an integer" : bounds
+				.describe());
 			case NUMBER -> bounds.isPositive(false) ? "a positive number" : "a number" + bounds.describe();
 			case BOOL -> "true or false";
 			case CHOICE -> "one of " + String.join(", ", choices);
@@ -298,6 +317,8 @@ public final class Setting<T> {
 		if (value instanceof Double d) return formatNumber(d);
 		if (value instanceof double[] a) return Arrays.stream(a).mapToObj(Setting::formatNumber).collect(Collectors
 			.joining(","));
+		if (value instanceof int[] a) return Arrays.stream(a).mapToObj(String::valueOf).collect(Collectors.joining(
+			","));
 		return value == null ? "" : String.valueOf(value);
 	}
 
@@ -309,7 +330,8 @@ public final class Setting<T> {
 	/** Values given as declarations to typed values, as the key-to-text map that requests are built from. */
 	public static Map<String, String> asText(Map<Setting<?>, ?> values) {
 		Map<String, String> text = new LinkedHashMap<>();
-		values.forEach((s, v) -> text.put(s.key(), v instanceof Double d ? formatNumber(d) : String.valueOf(v)));
+		values.forEach((s, v) -> text.put(s.key(), v instanceof Double || v instanceof int[] || v instanceof double[]
+			? formatValue(v) : String.valueOf(v)));
 		return text;
 	}
 

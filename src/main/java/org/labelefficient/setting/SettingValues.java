@@ -69,7 +69,8 @@ public final class SettingValues {
 	public Map<String, Object> asJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		values.forEach((k, v) -> {
-			if (v != null) json.put(k, v instanceof Number || v instanceof Boolean ? v : text.get(k));
+			if (v instanceof int[] a && a.length == 1) json.put(k, a[0]);
+			else if (v != null) json.put(k, v instanceof Number || v instanceof Boolean ? v : text.get(k));
 		});
 		return json;
 	}

@@ -16,9 +16,10 @@ public final class LoopSettings {
 		"training iterations (batches)").atLeast(1).unit("iterations");
 	public static final Setting<Integer> BATCH_SIZE = Setting.integer("batch_size", 8, "samples per batch").atLeast(
 		1);
-	public static final Setting<Integer> PATCH_SIZE = Setting.integer("patch_size", 128,
-		"square training patch; larger slices are cropped at random, smaller ones padded").atLeast(16).multipleOf(16)
-		.unit("pixels");
+	public static final Setting<int[]> PATCH_SIZE = Setting.sizes("patch_size", 128,
+		"square training patch; larger slices are cropped at random, smaller ones padded (dimensions=3: a cube, or "
+			+ "z,y,x)")
+		.atLeast(16).multipleOf(16).unit("pixels");
 	public static final Setting<String> SAMPLING = Setting.choice("sampling", Sampling.CROP.key(),
 		"what a training sample shows: crop, a random patch_size crop of a slice; slice, the whole slice resized to "
 			+ "patch_size (prediction then does the same)", Sampling.keys());
@@ -44,6 +45,8 @@ public final class LoopSettings {
 		"iterations between validations, best/latest models and checkpoints").atLeast(1).unit("iterations");
 	public static final Setting<Integer> BASE_CHANNELS = Setting.integer("base_channels", 16,
 		"U-Net width: channels base, 2x, 4x, 8x, 16x").atLeast(1);
+	public static final Setting<Integer> DIMENSIONS = Setting.integer("dimensions", 2,
+		"2: a 2D U-Net applied slice by slice; 3: a 3D U-Net on volumes (patches of patch_size^3 voxels)").among(2, 3);
 	public static final Setting<Boolean> AUGMENT = Setting.flag("augment", true,
 		"random flips and 90-degree rotations");
 	public static final Setting<Integer> LOG_INTERVAL = Setting.integer("log_interval", 20,
@@ -52,7 +55,7 @@ public final class LoopSettings {
 	/** Every loop setting, in the order of help texts and {@code model.json}. */
 	public static final List<Setting<?>> ALL = List.of(ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING, SEED, LEARNING_RATE,
 		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
-		BASE_CHANNELS, AUGMENT, LOG_INTERVAL);
+		BASE_CHANNELS, DIMENSIONS, AUGMENT, LOG_INTERVAL);
 
 	private LoopSettings() {}
 }

@@ -6,11 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import org.labelefficient.data.Batch;
 import org.labelefficient.data.BatchPlan;
+import org.labelefficient.infer.Segmentation;
 import org.labelefficient.infer.SessionPredictor;
+import org.labelefficient.infer.SessionWindowPredictor;
+import org.labelefficient.infer.SlidingWindowSegmenter;
 import org.labelefficient.infer.VolumeSegmenter;
+import org.labelefficient.infer.WindowPredictor;
+import org.labelefficient.io.Volume;
 import org.labelefficient.method.InheritedWeights;
 import org.labelefficient.method.MethodGraph;
 import org.labelefficient.metrics.SegmentationMetrics;
@@ -137,11 +143,10 @@ public final class Trainer {
 	}
 
 	private Map<String, Double> step(Session session, TrainingGraph g, Batch b, int it) {
-		int p = b.patchSize();
 		MethodGraph.Phase phase = g.method.phaseAt((double) it / job.settings().iterations());
 		Map<String, Operand<TFloat32>> terms = phase.terms();
-		try (Tensor images = Tensors.floats(b.images(), b.size(), p, p, 1);
-			Tensor labels = Tensors.ints(b.labels(), b.size(), p, p);
+		try (Tensor images = Tensors.floats(b.images(), b.imageShape());
+			Tensor labels = Tensors.ints(b.labels(), b.labelShape());
 			Tensor lr = Tensors.scalar((float) job.settings().learningRateAt(it));
 			Tensor step = Tensors.scalar(it + 1);
 			Tensor progress = Tensors.scalar((float) it / job.settings().iterations());
@@ -193,7 +198,9 @@ public final class Trainer {
 	}
 
 	private boolean predictsFinite(Session session, TrainingGraph g, Batch b) {
-		float[] p = predictor(session, g).predict(b.images(), b.size(), b.patchSize(), b.patchSize());
+		int[] s = b.shape();
+		float[] p = b.volumetric() ? windows(session, g).predict(b.images(), b.size(), s[0], s[1], s[2]) : predictor(
+			session, g).predict(b.images(), b.size(), b.patchSize(), b.patchSize());
 		for (float v : p)
 			if (!Float.isFinite(v)) return false;
 		return true;
@@ -202,6 +209,11 @@ public final class Trainer {
 	private SessionPredictor predictor(Session session, TrainingGraph g) {
 		return new SessionPredictor(session, g.validationImages, g.validationProbabilities, job.network().numClasses(),
 			job.network().sizeDivisor());
+	}
+
+	private WindowPredictor windows(Session session, TrainingGraph g) {
+		return new SessionWindowPredictor(session, g.validationImages, g.validationProbabilities, job.network()
+			.numClasses(), job.network().divisors());
 	}
 
 	private static boolean finite(Map<String, float[]> weights) {
@@ -213,13 +225,22 @@ public final class Trainer {
 
 	private double validate(Session session, TrainingGraph g) {
 		if (job.validation().isEmpty()) return Double.NaN;
-		VolumeSegmenter segmenter = new VolumeSegmenter(predictor(session, g), job.settings().sampling(), job
-			.settings().patchSize(),
-			TILE_OVERLAP);
+		Function<Volume, Segmentation> segmenter;
+		if (job.network().dimensions() == 3) {
+			SlidingWindowSegmenter volumes = new SlidingWindowSegmenter(windows(session, g), job.settings()
+				.patchShape(), TILE_OVERLAP);
+			segmenter = image -> volumes.segment(image, false);
+		}
+		else {
+			VolumeSegmenter slices = new VolumeSegmenter(predictor(session, g), job.settings().sampling(), job
+				.settings().patchSize(),
+				TILE_OVERLAP);
+			segmenter = image -> slices.segment(image, false);
+		}
 		double sum = 0;
 		for (ValidationCase c : job.validation())
-			sum += SegmentationMetrics.meanDice(segmenter.segment(c.image(), false).labels(), c.label(), job
-				.network().numClasses());
+			sum += SegmentationMetrics.meanDice(segmenter.apply(c.image()).labels(), c.label(), job.network()
+				.numClasses());
 		return sum / job.validation().size();
 	}
 

@@ -36,12 +36,13 @@ final class TrainingGraph {
 
 	TrainingGraph(TrainingMethod trainingMethod, UNetConfig network, TrainingSettings settings,
 		SettingValues methodSettings, Path initModel) {
-		inputs = new TrainingInputs(tf, settings.patchSize());
+		inputs = settings.dimensions() == 3 ? new TrainingInputs(tf, settings.patchShape()) : new TrainingInputs(tf,
+			settings.patchSize());
 		MethodContext context = new MethodContext(graph, tf, inputs, network, (ops, prefix) -> optimizer(ops, prefix,
 			settings), methodSettings, trainingMethod.batchPlan(settings.batchSize()), initModel);
 		method = trainingMethod.build(context);
-		validationImages = tf.withName("validation_images").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
-			-1, -1, 1)));
+		Shape validation = network.dimensions() == 3 ? Shape.of(-1, -1, -1, -1, 1) : Shape.of(-1, -1, -1, 1);
+		validationImages = tf.withName("validation_images").placeholder(TFloat32.class, Placeholder.shape(validation));
 		validationProbabilities = tf.nn.softmax(method.predictor().forward(tf, validationImages, false, null)
 			.logits());
 	}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.labelefficient.data.BatchAssembler;
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.data.Dataset;
 import org.labelefficient.data.DatasetLoader;
@@ -15,6 +16,7 @@ import org.labelefficient.data.DatasetSettings;
 import org.labelefficient.data.DatasetSpec;
 import org.labelefficient.data.SliceSampler;
 import org.labelefficient.data.TrainingSlice;
+import org.labelefficient.data.VolumeSampler;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Normalization;
 import org.labelefficient.io.Sampling;
@@ -55,24 +57,55 @@ public final class TrainingRunner {
 		TrainingSettings s = request.settings();
 		BatchPlan plan = method.batchPlan(s.batchSize());
 		method.check(methodSettings, plan, s.patchSize(), request.initModel());
+		boolean volumes = s.dimensions() == 3;
+		if (!volumes && s.patchPerAxis()) throw new BadInputException(LoopSettings.PATCH_SIZE.key() + "="
+			+ LoopSettings.PATCH_SIZE.format(s.values().get(LoopSettings.PATCH_SIZE)) + " gives z,y,x sizes, which "
+			+ "only "
+			+ LoopSettings.DIMENSIONS.key() + "=3 uses; give one number for " + LoopSettings.DIMENSIONS.key() + "=2");
+		if (volumes && !method.volumetric()) throw new BadInputException("method " + method.id()
+			+ " has no 3D form yet (its heads are built for 2D feature maps); use " + LoopSettings.DIMENSIONS.key()
+			+ "=2, or one of " + String.join(", ", Methods.volumetricIds()) + " with " + LoopSettings.DIMENSIONS.key()
+			+ "=3");
+		boolean whole = s.sampling() == Sampling.SLICE;
+		if (volumes && whole) throw new BadInputException(LoopSettings.SAMPLING.key() + "=" + Sampling.SLICE.key()
+			+ " resizes 2D slices; " + LoopSettings.DIMENSIONS.key() + "=3 trains on patches of the volume, so use "
+			+ LoopSettings.SAMPLING.key() + "=" + Sampling.CROP.key() + " with it");
 		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
 				.validationList(), normalization, s.seed(), request.unlabelledImages()));
 		listener.log(request.dataset() + ": " + data.summary());
-		boolean whole = s.sampling() == Sampling.SLICE;
-		if (!request.allowPadding() && !whole) checkNoPadding(data, s.patchSize());
-		List<TrainingSlice> slices = whole ? data.slices().stream().map(t -> t.resized(s.patchSize())).toList() : data
-			.slices();
-		SliceSampler sampler = new SliceSampler(slices, s.patchSize(), s.augment());
-		sampler.check(plan, method.id());
+		if (!request.allowPadding() && !whole) checkNoPadding(data, s);
+		BatchAssembler sampler;
+		if (volumes) {
+			VolumeSampler v = new VolumeSampler(data.slices(), s.patchShape(), s.augment());
+			v.check(plan, method.id());
+			sampler = v;
+		}
+		else {
+			SliceSampler slices = new SliceSampler(whole ? data.slices().stream().map(t -> t.resized(s.patchSize()))
+				.toList() : data.slices(), s.patchSize(), s.augment());
+			slices.check(plan, method.id());
+			sampler = slices;
+		}
 		if (plan.kind() == BatchPlan.LabelKind.SCRIBBLE) checkScribbledClasses(data, request);
 		UNetConfig network = UNetConfig.standard(data.numClasses(), s.baseChannels(), method.deepSupervision())
 			.withDecoders(method.decoders());
+		if (volumes) network = network.volumetric(UNetConfig.poolingFor(network.levels(), spacing(data)));
 		if (start != null) checkStartingNetwork(request.initModel(), start, network);
 		List<ValidationCase> validation = data.validation().stream().map(v -> new ValidationCase(v.name(), v.image(),
 			v.label())).toList();
 		return new TrainingJob(method, methodSettings, s, network, sampler, validation, request.output(), request
 			.resume(), describe(request, method, methodSettings, network, normalization), request.initModel());
+	}
+
+	/**
+	 * The voxel spacing ({@code z, y, x}) that plans the 3D network's pooling: that of the first validation volume
+	 * (every training volume is taken to share it), or isotropic when there is none.
+	 */
+	private static double[] spacing(Dataset data) {
+		if (data.validation().isEmpty()) return new double[] { 1, 1, 1 };
+		double[] xyz = data.validation().get(0).image().spacing();
+		return new double[] { xyz[2], xyz[1], xyz[0] };
 	}
 
 	/**
@@ -94,7 +127,8 @@ public final class TrainingRunner {
 	private static void checkStartingNetwork(Path model, ModelInfo start, UNetConfig network) {
 		if (!start.network().equals(network)) throw new BadInputException(model, "has the network " + start.network()
 			+ " but this run builds " + network + "; " + WarmStart.INIT_MODEL.key()
-			+ " needs a model with the same classes, " + LoopSettings.BASE_CHANNELS.key() + " and heads");
+			+ " needs a model with the same classes, " + LoopSettings.BASE_CHANNELS.key() + ", "
+			+ LoopSettings.DIMENSIONS.key() + " and heads");
 	}
 
 	private static void checkOutput(TrainingRequest r) throws IOException {
@@ -108,12 +142,25 @@ public final class TrainingRunner {
 			"already holds a model; choose another output folder, delete it, or set resume=true to continue it");
 	}
 
-	private static void checkNoPadding(Dataset data, int patch) {
+	/** Refuses slices (and, in 3D, volumes) smaller than the patch, naming the case; {@code allow_padding=false}. */
+	private static void checkNoPadding(Dataset data, TrainingSettings s) {
+		int[] p = s.patchShape();
+		int ph = p[p.length - 2], pw = p[p.length - 1];
+		String given = LoopSettings.PATCH_SIZE.key() + "=" + LoopSettings.PATCH_SIZE.format(s.values().get(
+			LoopSettings.PATCH_SIZE)) + "; choose a smaller " + LoopSettings.PATCH_SIZE.key() + " or set "
+			+ DatasetSettings.ALLOW_PADDING.key() + "=true";
+		if (p.length == 3) {
+			Map<String, Integer> depth = new LinkedHashMap<>();
+			for (TrainingSlice t : data.slices())
+				depth.merge(t.caseName(), 1, Integer::sum);
+			depth.forEach((name, d) -> {
+				if (d < p[0]) throw new BadInputException(name + ": the volume is " + d + " slices deep, fewer than "
+					+ given);
+			});
+		}
 		for (TrainingSlice t : data.slices())
-			if (t.width() < patch || t.height() < patch) throw new BadInputException(t.caseName() + ": slice " + t.z()
-				+ " is " + t.width() + "x" + t.height() + ", smaller than " + LoopSettings.PATCH_SIZE.key() + "=" + patch
-				+ "; choose a smaller " + LoopSettings.PATCH_SIZE.key() + " or set " + DatasetSettings.ALLOW_PADDING
-					.key() + "=true");
+			if (t.width() < pw || t.height() < ph) throw new BadInputException(t.caseName() + ": slice " + t.z()
+				+ " is " + t.width() + "x" + t.height() + ", smaller than " + given);
 	}
 
 	private static void checkScribbledClasses(Dataset data, TrainingRequest r) {
@@ -136,6 +183,7 @@ public final class TrainingRunner {
 		info.normalization = normalization.key();
 		info.patchSize = r.settings().patchSize();
 		info.sampling = r.settings().sampling().key();
+		if (network.dimensions() == 3) info.patchShape = r.settings().patchShape();
 		info.unlabelledValue = r.unlabelledValue();
 		info.training = trainingMap(r);
 		return info;

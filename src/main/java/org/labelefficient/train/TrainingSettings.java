@@ -8,9 +8,10 @@ import org.labelefficient.io.Sampling;
 import org.labelefficient.setting.SettingValues;
 
 /**
- * The checked values of the training loop's settings ({@link LoopSettings}) shared by every method: budget, batch
- * and patch size, seed, optimiser and learning-rate schedule, validation and log intervals, network width. Built from
- * key-to-text maps, so that defaults and ranges live in the declarations alone.
+ * The checked values of the training loop's settings ({@link LoopSettings}) shared by every method: budget, batch and
+ * patch size (one number, or {@code z,y,x} for a 3D network), seed, optimiser and learning-rate schedule, validation
+ * and log intervals, network width. Built from key-to-text maps, so that defaults and ranges live in the declarations
+ * alone.
  */
 public final class TrainingSettings {
 
@@ -38,8 +39,27 @@ public final class TrainingSettings {
 		return values.get(BATCH_SIZE);
 	}
 
+	/** The (in-plane) patch edge: the one number given, or x of {@code z,y,x}. */
 	public int patchSize() {
-		return values.get(PATCH_SIZE);
+		int[] p = values.get(PATCH_SIZE);
+		return p[p.length - 1];
+	}
+
+	/** Whether {@code patch_size} was given as {@code z,y,x}. */
+	public boolean patchPerAxis() {
+		return values.get(PATCH_SIZE).length == 3;
+	}
+
+	/** 2 (slice-wise network) or 3 (volumetric network). */
+	public int dimensions() {
+		return values.get(DIMENSIONS);
+	}
+
+	/** The spatial shape of a training patch: {@code {p, p}}, or {@code {p, p, p}} ({@code z, y, x}) in 3D. */
+	public int[] patchShape() {
+		int p = patchSize();
+		if (dimensions() == 2) return new int[] { p, p };
+		return patchPerAxis() ? values.get(PATCH_SIZE).clone() : new int[] { p, p, p };
 	}
 
 	/** Whole slices or random crops, as training samples and in prediction. */

@@ -62,6 +62,18 @@ public class WholeSliceSamplingTest {
 	}
 
 	@Test
+	public void wholeSlicesAreRefusedForVolumesBeforeTheDataIsRead() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = Main.run(new String[] { "train", "dataset=" + tmp.getRoot().toPath().resolve("absent"),
+			"method=supervised", "output=" + tmp.getRoot().toPath().resolve("m"), "dimensions=3", "sampling=slice" },
+			new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true,
+				StandardCharsets.UTF_8));
+		assertEquals(2, status);
+		assertTrue(err.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).contains(
+			"sampling=slice resizes 2D slices; dimensions=3 trains on patches of the volume, so use sampling=crop"));
+	}
+
+	@Test
 	public void anUnknownSamplingIsRefusedWithItsKey() {
 		BadInputException e = assertThrows(BadInputException.class, () -> TrainingSettings.of(Map.of(
 			LoopSettings.SAMPLING.key(), "whole")));
