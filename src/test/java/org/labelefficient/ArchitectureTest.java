@@ -57,8 +57,10 @@ public class ArchitectureTest {
 		Map.entry("request", List.of("io", "setting", "data", "method", "train", "model", "infer", "metrics")),
 		// bioimage.io packages: a model folder (model, its best SavedModel run through infer) to a package and back
 		Map.entry("bioimage", List.of("io", "setting", "model", "infer")),
-		// the scripting API: load a model (folder or package), segment ImgLib2 images, scribbles from ROIs
-		Map.entry("script", List.of("io", "setting", "model", "infer", "scribble", "bioimage")),
+		// the scripting API: load a model (folder or package), segment ImgLib2 images, scribbles from ROIs; in an
+		// installed Fiji it segments through the engine boundary as the Fiji commands do (ij1.Engines, CurrentImage)
+		Map.entry("script", List.of("io", "setting", "model", "infer", "scribble", "bioimage", "request",
+			"ij1.Engines", "ij1.CurrentImage")),
 		Map.entry("cli", List.of("io", "setting", "request", "data", "method", "train", "model", "infer", "metrics",
 			"demo", "bioimage")),
 		// the macro door runs the command line's commands: a macro is the command line in another syntax

@@ -37,6 +37,9 @@ public final class CurrentImage {
 	/** A prediction's images: the labels, and on request the probability maps and the uncertainty map (else null). */
 	public record Predicted(ImagePlus labels, ImagePlus probabilities, ImagePlus uncertainty) {}
 
+	/** A prediction's volumes: the labels, the probability maps (empty unless asked for), the uncertainty (or null). */
+	public record Maps(Volume labels, List<Volume> probabilities, Volume uncertainty) {}
+
 	/** The dialog field with a method's own settings, {@code key=value ...} (the ImageJ 1.x door's key too). */
 	public static final String METHOD_SETTINGS = "method_settings";
 
@@ -52,26 +55,36 @@ public final class CurrentImage {
 		boolean probabilities, boolean uncertainty, Consumer<String> log) {
 		if (image == null || image.getStackSize() == 0 || image.getWidth() < 2) throw new BadInputException(
 			"There is no image to segment; open one first.");
+		Maps m = predict(ImageJFormats.fromImagePlus(image), options, probabilities || uncertainty, log);
+		String title = image.getShortTitle();
+		if (overlay && image.getNChannels() == 1) ResultImages.overlay(image, m.labels(), 0.4);
+		return new Predicted(ResultImages.labels(m.labels(), title + "-labels"), probabilities ? ResultImages
+			.probabilities(m.probabilities(), title + "-probabilities") : null, uncertainty ? ImageJFormats.toImagePlus(m
+				.uncertainty(), title + "-uncertainty", VoxelType.FLOAT32) : null);
+	}
+
+	/**
+	 * Segments {@code image} with the engine's {@code predict} and {@code options} (model, checkpoint, largest
+	 * component, tile overlap) through temporary TIFF files, deleted afterwards; with {@code probabilities}, the
+	 * probability maps and the uncertainty too. For the ImageJ doors and the scripting API alike.
+	 */
+	public static Maps predict(Volume image, Map<String, String> options, boolean probabilities, Consumer<String> log) {
 		Path folder = temporaryFolder("les-predict-");
 		try {
 			Path in = folder.resolve(INPUT), out = folder.resolve("out").resolve(INPUT);
-			ImageJFormats.writeTiff(ImageJFormats.fromImagePlus(image), in, VoxelType.FLOAT32);
+			ImageJFormats.writeTiff(image, in, VoxelType.FLOAT32);
 			Files.createDirectories(out.getParent());
 			Map<String, String> o = new LinkedHashMap<>(options);
 			o.put(CommandSettings.PREDICT_INPUT.key(), in.toString());
 			o.put(CommandSettings.PREDICT_OUTPUT.key(), out.toString());
-			o.put(PredictionOptions.PROBABILITIES.key(), Boolean.toString(probabilities || uncertainty));
+			o.put(PredictionOptions.PROBABILITIES.key(), Boolean.toString(probabilities));
 			String error = Engines.call("predict", o, false, log);
 			if (error != null) throw new BadInputException(error);
-			Volume labels = ImageJFormats.read(out);
-			String title = image.getShortTitle();
-			if (overlay && image.getNChannels() == 1) ResultImages.overlay(image, labels, 0.4);
 			List<Volume> maps = new ArrayList<>();
 			for (Path p; Files.isRegularFile(p = sibling(out, "_prob" + maps.size()));)
 				maps.add(ImageJFormats.read(p));
-			return new Predicted(ResultImages.labels(labels, title + "-labels"), probabilities ? ResultImages
-				.probabilities(maps, title + "-probabilities") : null, uncertainty ? ImageJFormats.toImagePlus(
-					ImageJFormats.read(sibling(out, "_uncertainty")), title + "-uncertainty", VoxelType.FLOAT32) : null);
+			Path u = sibling(out, "_uncertainty");
+			return new Maps(ImageJFormats.read(out), maps, Files.isRegularFile(u) ? ImageJFormats.read(u) : null);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("The temporary files of the prediction could not be written", e);

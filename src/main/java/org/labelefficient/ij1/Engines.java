@@ -26,6 +26,14 @@ public final class Engines {
 	}
 
 	/**
+	 * Whether {@link #get()} runs the engine in a Java process of its own (an installed engine folder), so that
+	 * TensorFlow is not on this JVM's class path.
+	 */
+	public static boolean ownProcess() {
+		return ChildJvmEngine.installedFolder() != null;
+	}
+
+	/**
 	 * Runs {@code command} with macro {@code options} through {@link #get()}, output lines to {@code log}; returns
 	 * null when it succeeded, else its error lines (the command line's sentence, without its "Error: ").
 	 */

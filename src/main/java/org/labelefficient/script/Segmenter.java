@@ -6,12 +6,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.labelefficient.bioimage.PackageImport;
-import org.labelefficient.infer.ModelPredictor;
 import org.labelefficient.infer.PredictionOptions;
-import org.labelefficient.infer.Segmentation;
-import org.labelefficient.infer.Uncertainty;
-import org.labelefficient.io.AtomicFiles;
+import org.labelefficient.ij1.Engines;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Volume;
 import org.labelefficient.model.ModelInfo;
@@ -51,14 +47,10 @@ public final class Segmenter implements AutoCloseable {
 	/** Labels and, when asked for, per-class probabilities and the normalised-entropy uncertainty. */
 	public record Result(Img<UnsignedByteType> labels, Img<FloatType> probabilities, Img<FloatType> uncertainty) {}
 
-	private final ModelPredictor predictor;
-	private final Path imported;
+	private final Backend backend;
 
-	private Segmenter(Path model, PredictionOptions options, Path imported) {
-		// one network for both calls: probabilities are always computed, and dropped when only labels are asked for
-		this.predictor = ModelPredictor.open(model, new PredictionOptions(options.checkpoint(), true, options
-			.largestComponent(), options.tileOverlap()));
-		this.imported = imported;
+	private Segmenter(Backend backend) {
+		this.backend = backend;
 	}
 
 	/** Loads a model folder or a bioimage.io package ({@code .zip}) with the prediction defaults. */
@@ -68,37 +60,38 @@ public final class Segmenter implements AutoCloseable {
 
 	/**
 	 * Loads a model folder or a bioimage.io package ({@code .zip}: imported into a temporary model folder, removed on
-	 * {@link #close()}) with the given prediction options.
+	 * {@link #close()}) with the given prediction options. In an installed Fiji, whose engine runs in a Java process
+	 * of its own ({@link Engines#ownProcess()}), the segmenter works through that engine, as the Fiji commands do
+	 * (docs/scripting.md); else in this JVM.
 	 */
 	public static Segmenter load(String model, PredictionOptions options) throws IOException {
 		Path path = Path.of(model);
-		if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(ModelInfo.FILE)))
-			return new Segmenter(path, options, null);
-		if (!Files.exists(path)) throw new BadInputException(path, "not found");
-		Path temp = Files.createTempDirectory("les-model-");
-		try {
-			PackageImport.importPackage(path, temp.resolve("model"), line -> {});
-			return new Segmenter(temp.resolve("model"), options, temp);
-		}
-		catch (RuntimeException | IOException e) {
-			AtomicFiles.deleteRecursively(temp);
-			throw e;
-		}
+		boolean folder = Files.isDirectory(path) && Files.isRegularFile(path.resolve(ModelInfo.FILE));
+		if (!folder && !Files.exists(path)) throw new BadInputException(path, "not found");
+		Path pack = folder ? null : path;
+		// the in-process backend (and TensorFlow behind it) is loaded only when it is chosen
+		return new Segmenter(Engines.ownProcess() ? EngineBackend.open(path, pack, options) : InProcessBackend.open(path,
+			pack, options));
 	}
 
 	/** The number of classes, background included. */
 	public int numClasses() {
-		return predictor.info().numClasses;
+		return backend.numClasses();
 	}
 
 	/** The class names, background first. */
 	public List<String> classNames() {
-		return List.copyOf(predictor.info().classNames);
+		return backend.classNames();
+	}
+
+	/** Where the images are segmented, in words: this JVM, or the engine's Java process and its folder. */
+	public String engine() {
+		return backend.describe();
 	}
 
 	/** The label image of {@code image}: the same size, one class index per pixel (0 is background). */
 	public Img<UnsignedByteType> segment(RandomAccessibleInterval<? extends RealType<?>> image) {
-		return labels(predictor.segment(volume(image), "image").labels(), image);
+		return labels(backend.predict(volume(image), false).labels(), image);
 	}
 
 	/**
@@ -106,7 +99,7 @@ public final class Segmenter implements AutoCloseable {
 	 * entropy of the probabilities divided by {@code log K}, 0 certain to 1 undecided) of {@code image}.
 	 */
 	public Result segmentWithProbabilities(RandomAccessibleInterval<? extends RealType<?>> image) {
-		Segmentation s = predictor.segment(volume(image), "image");
+		Backend.Prediction s = backend.predict(volume(image), true);
 		int n = s.labels().data().length, k = s.probabilities().size();
 		float[] p = new float[n * k];
 		for (int c = 0; c < k; c++)
@@ -114,8 +107,8 @@ public final class Segmenter implements AutoCloseable {
 		long[] dims = new long[image.numDimensions() + 1];
 		image.dimensions(dims);
 		dims[dims.length - 1] = k;
-		return new Result(labels(s.labels(), image), ArrayImgs.floats(p, dims), ArrayImgs.floats(Uncertainty.entropy(s
-			.probabilities()).data(), image.dimensionsAsLongArray()));
+		return new Result(labels(s.labels(), image), ArrayImgs.floats(p, dims), ArrayImgs.floats(s.uncertainty().data(),
+			image.dimensionsAsLongArray()));
 	}
 
 	/**
@@ -164,7 +157,6 @@ public final class Segmenter implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		predictor.close();
-		if (imported != null) AtomicFiles.deleteRecursively(imported);
+		backend.close();
 	}
 }

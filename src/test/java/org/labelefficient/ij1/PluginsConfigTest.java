@@ -85,13 +85,7 @@ public class PluginsConfigTest {
 	 */
 	@Test
 	public void theDoorsLoadWithoutTheEnginesJars() throws Exception {
-		List<URL> urls = new ArrayList<>(List.of(Path.of("target", "classes").toUri().toURL()));
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			String name = Path.of(entry).getFileName().toString();
-			if (name.matches("(ij|scijava-common|parsington)-.*\\.jar")) urls.add(Path.of(entry).toUri().toURL());
-		}
-		assertEquals("ImageJ, SciJava, parsington and our classes: " + urls, 4, urls.size());
-		try (URLClassLoader imagej = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+		try (URLClassLoader imagej = withoutEngineJars("(ij|scijava-common|parsington)-.*\\.jar", 4)) {
 			List<String> doors = new ArrayList<>(List.of(MacroCommand.class.getName(), ImageCommand.class.getName(),
 				Engines.class.getName(), CurrentImage.class.getName()));
 			for (String c : ENTRY_OF.keySet())
@@ -109,6 +103,46 @@ public class PluginsConfigTest {
 				"train");
 			assertTrue(String.valueOf(usage), String.valueOf(usage).startsWith("train "));
 		}
+	}
+
+	/**
+	 * The scripting API ({@code script.Segmenter}) loads, links and initialises with ImageJ, SciJava, ImgLib2 and our
+	 * plugin jar alone (as in an installed Fiji, where it segments through the engine's own process), and reaches its
+	 * first check: a missing model is one sentence, not a NoClassDefFoundError of TensorFlow.
+	 */
+	@Test
+	public void theScriptingApiLoadsWithoutTheEnginesJars() throws Exception {
+		try (URLClassLoader fiji = withoutEngineJars("(ij|scijava-common|parsington|imglib2)-[0-9].*\\.jar", 5)) {
+			for (String c : List.of("Segmenter", "Segmenter$Result", "Backend", "Backend$Prediction", "EngineBackend"))
+				assertNotNull(c, Class.forName("org.labelefficient.script." + c, true, fiji));
+			assertThrows(() -> Class.forName("org.tensorflow.Graph", false, fiji));
+			assertThrows(() -> Class.forName("com.google.gson.Gson", false, fiji));
+			Class<?> segmenter = Class.forName("org.labelefficient.script.Segmenter", true, fiji);
+			Path missing = Path.of("target", "no-such-model");
+			try {
+				segmenter.getMethod("load", String.class).invoke(null, missing.toString());
+				throw new AssertionError("a missing model was loaded");
+			}
+			catch (java.lang.reflect.InvocationTargetException e) {
+				assertEquals(e.getCause().toString(), "org.labelefficient.io.BadInputException", e.getCause().getClass()
+					.getName());
+				assertEquals(missing + ": not found", e.getCause().getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Our classes and the jars of the test class path whose names match {@code jars} ({@code expected} entries in
+	 * all), over the platform class loader: ImageJ's JVM in an installed Fiji, without the engine's jars.
+	 */
+	public static URLClassLoader withoutEngineJars(String jars, int expected) throws Exception {
+		List<URL> urls = new ArrayList<>(List.of(Path.of("target", "classes").toUri().toURL()));
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			String name = Path.of(entry).getFileName().toString();
+			if (name.matches(jars)) urls.add(Path.of(entry).toUri().toURL());
+		}
+		assertEquals("the jars " + jars + " and our classes: " + urls, expected, urls.size());
+		return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
 	}
 
 	private interface Call {
