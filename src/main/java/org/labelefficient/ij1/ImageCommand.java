@@ -116,7 +116,7 @@ public class ImageCommand implements PlugIn {
 			0));
 		gd.addDirectoryField(OUTPUT.key(), "");
 		gd.addNumericField(ITERATIONS.key(), 500, 0);
-		gd.addNumericField(PATCH_SIZE.key(), PATCH_SIZE.defaultValue(), 0);
+		gd.addNumericField(PATCH_SIZE.key(), PATCH_SIZE.defaultValue()[0], 0);
 		gd.addNumericField(UNLABELLED_VALUE.key(), UNLABELLED_VALUE.defaultValue(), 0);
 		gd.addNumericField(SEED.key(), SEED.defaultValue(), 0);
 		gd.addStringField(CurrentImage.METHOD_SETTINGS, "", 30);
