@@ -137,6 +137,15 @@ public class RoiScribblesTest {
 	}
 
 	@Test
+	public void aRoiOnAFrameOfATimeSeriesGoesToThatFrame() {
+		Line line = new Line(0, 1, 4, 1);
+		line.setPosition(1, 1, 3); // channel 1, slice 1, frame 3
+		Volume v = RoiScribbles.fromRois(List.of(named(line, "class 1")), 6, 6, 4, U);
+		assertEquals(4, count(v, 1));
+		assertEquals(1, (int) v.get(2, 1, 2));
+	}
+
+	@Test
 	public void aRoiWithoutSliceOnAFourSliceStackIsRefusedInOneSentence() {
 		Line placed = new Line(0, 1, 4, 1);
 		placed.setPosition(3);
