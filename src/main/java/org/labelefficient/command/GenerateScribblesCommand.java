@@ -12,7 +12,10 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 
-/** Synthetic scribbles from a dense label image: a skeleton stroke inside each class region and a background stroke. */
+/**
+ * Synthetic scribbles from a dense label image: a skeleton stroke inside each class region and background strokes, on
+ * every slice or (mode {@code volume}) on a few planes in each direction of a volume.
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>Label-Efficient Segmentation>Generate Scribbles")
 public class GenerateScribblesCommand extends ContextCommand {
 
@@ -24,6 +27,10 @@ public class GenerateScribblesCommand extends ContextCommand {
 
 	@Parameter(label = "Margin from class borders (pixels)", min = "0")
 	private int margin = ScribbleGenerator.Settings.DEFAULT_MARGIN;
+
+	@Parameter(label = "Strokes (slices: every slice; volume: planes in three directions, for 3D training)",
+		choices = { ScribbleGenerator.SLICES, ScribbleGenerator.VOLUME })
+	private String scribble_mode = ScribbleGenerator.SLICES;
 
 	@Parameter(label = "Seed")
 	private long seed = 1;
@@ -38,7 +45,7 @@ public class GenerateScribblesCommand extends ContextCommand {
 	public void run() {
 		try {
 			var settings = new ScribbleGenerator.Settings(coverage, margin,
-				ScribbleGenerator.Settings.DEFAULT_BACKGROUND_BAND, seed);
+				ScribbleGenerator.Settings.DEFAULT_BACKGROUND_BAND, seed, ScribbleGenerator.MODE.parse(scribble_mode));
 			var volume = new ScribbleGenerator(settings).generate(ImageJFormats.fromImagePlus(labels), unlabelled_value);
 			scribbles = ImageJFormats.toImagePlus(volume, labels.getShortTitle() + "-scribbles", VoxelType.holding(
 				unlabelled_value));

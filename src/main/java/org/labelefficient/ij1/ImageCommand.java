@@ -154,12 +154,17 @@ public class ImageCommand implements PlugIn {
 		GenericDialog gd = dialog("scribbles from " + labels.getTitle());
 		gd.addNumericField("coverage", ScribbleGenerator.Settings.DEFAULT_COVERAGE, 3);
 		gd.addNumericField("margin", ScribbleGenerator.Settings.DEFAULT_MARGIN, 0);
+		gd.addChoice(ScribbleGenerator.MODE.key(), new String[] { ScribbleGenerator.SLICES, ScribbleGenerator.VOLUME },
+			ScribbleGenerator.MODE.defaultValue());
 		gd.addNumericField(SEED.key(), 1, 0);
 		gd.addNumericField(UNLABELLED_VALUE.key(), UNLABELLED_VALUE.defaultValue(), 0);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
-		var settings = new ScribbleGenerator.Settings(gd.getNextNumber(), (int) gd.getNextNumber(),
-			ScribbleGenerator.Settings.DEFAULT_BACKGROUND_BAND, (long) gd.getNextNumber());
+		double coverage = gd.getNextNumber();
+		int margin = (int) gd.getNextNumber();
+		String mode = ScribbleGenerator.MODE.parse(gd.getNextChoice());
+		var settings = new ScribbleGenerator.Settings(coverage, margin, ScribbleGenerator.Settings
+			.DEFAULT_BACKGROUND_BAND, (long) gd.getNextNumber(), mode);
 		int unlabelled = (int) gd.getNextNumber();
 		ImageJFormats.toImagePlus(new ScribbleGenerator(settings).generate(ImageJFormats.fromImagePlus(labels),
 			unlabelled), labels.getShortTitle() + "-scribbles", VoxelType.holding(unlabelled)).show();

@@ -43,8 +43,8 @@ public final class RoiScribbles {
 
 	/**
 	 * A scribble image of {@code width x height x depth}: {@code unlabelledValue} everywhere except the pixels of each
-	 * ROI, which get {@code classOf(roi)} in the ROI's slice. The slice is the ROI's z position (hyperstack) or
-	 * stack position, 1-based; a ROI without position goes to slice 1 of a 2D image and is an error for a stack.
+	 * ROI, which get {@code classOf(roi)} in the ROI's slice. The slice is the ROI's z position (hyperstack; its
+	 * frame on a time series) or stack position, 1-based; a ROI without position goes to slice 1 of a 2D image and is an error for a stack.
 	 *
 	 * @throws BadInputException naming the ROI for a missing or out-of-range slice, or a negative class or one equal
 	 *           to the unlabelled value
@@ -101,9 +101,14 @@ public final class RoiScribbles {
 			if (p.x >= 0 && p.y >= 0 && p.x < out.width() && p.y < out.height()) out.set(p.x, p.y, z, c);
 	}
 
-	/** The 0-based slice of a ROI. */
+	/**
+	 * The 0-based slice of a ROI: its hyperstack z position, or its frame on a time series (z 1 or none, frame above
+	 * 1; volumes have slices or frames, not both), or else its stack position.
+	 */
 	private static int sliceOf(Roi roi, int depth) {
-		int position = roi.hasHyperStackPosition() ? roi.getZPosition() : roi.getPosition();
+		int position = roi.getPosition();
+		if (roi.hasHyperStackPosition()) position = roi.getTPosition() > 1 && roi.getZPosition() <= 1 ? roi
+			.getTPosition() : roi.getZPosition();
 		if (position == 0) {
 			if (depth == 1) return 0;
 			throw new BadInputException("ROI " + describe(roi) + " has no slice position, but the image has "

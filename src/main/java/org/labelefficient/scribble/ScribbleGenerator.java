@@ -1,11 +1,13 @@
 package org.labelefficient.scribble;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.labelefficient.data.Annotations;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Volume;
+import org.labelefficient.setting.Setting;
 
 /**
  * Synthetic scribbles from dense labels, for datasets that have none. In every slice, each class present gets one
@@ -21,8 +23,21 @@ import org.labelefficient.io.Volume;
  * ventricle, BENCHMARKS.md). When nothing lies beyond the band, the near stroke takes the whole share. A slice without
  * foreground gets a background stroke of {@code coverage / 16} of its pixels. Everything else holds the unlabelled
  * value. Deterministic for a seed: each slice and class draws from its own generator seeded from (seed, z, class).
+ * With {@link #MODE} {@code volume} the strokes lie on a few planes in each of the three directions instead
+ * ({@link VolumeScribbles}), for training 3D networks.
  */
 public final class ScribbleGenerator {
+
+	/** The {@code slices} mode: strokes on every slice (the 2D generator). */
+	public static final String SLICES = "slices";
+	/** The {@code volume} mode: strokes on a few planes across each of the three axes. */
+	public static final String VOLUME = "volume";
+	/** Where the strokes go: on every slice, or on a few planes in each direction of a volume. */
+	public static final Setting<String> MODE = Setting.choice("scribble_mode", SLICES,
+		"slices: a stroke per class on every slice; volume: strokes on the quartile planes across each of the three "
+			+ "axes (for dimensions=3)", List.of(SLICES, VOLUME));
+	/** The generator's settings declared as {@link Setting}s. */
+	public static final List<Setting<?>> SETTINGS = List.of(MODE);
 
 	/**
 	 * Generator settings.
@@ -32,8 +47,9 @@ public final class ScribbleGenerator {
 	 * @param backgroundBand width in pixels of the band around the foreground where the near background stroke lies
 	 *        (the far one lies beyond it), ≥ 1
 	 * @param seed random seed
+	 * @param mode {@link #SLICES} or {@link #VOLUME} ({@link #MODE})
 	 */
-	public record Settings(double coverage, int margin, int backgroundBand, long seed) {
+	public record Settings(double coverage, int margin, int backgroundBand, long seed, String mode) {
 
 		/**
 		 * Default coverage: ACDC's real scribbles (Valvano et al.) cover 11% to 22% of each foreground class's pixels
@@ -54,6 +70,17 @@ public final class ScribbleGenerator {
 			if (margin < 0) throw new BadInputException("margin must be 0 or more, got " + margin);
 			if (backgroundBand < 1) throw new BadInputException("background_band must be 1 or more, got "
 				+ backgroundBand);
+			mode = MODE.check(mode);
+		}
+
+		/** Settings of the {@code slices} mode. */
+		public Settings(double coverage, int margin, int backgroundBand, long seed) {
+			this(coverage, margin, backgroundBand, seed, SLICES);
+		}
+
+		/** The same settings in another mode. */
+		public Settings withMode(String newMode) {
+			return new Settings(coverage, margin, backgroundBand, seed, newMode);
 		}
 
 		/** The defaults with the given seed. */
@@ -84,6 +111,10 @@ public final class ScribbleGenerator {
 		float[] out = new float[label.data().length];
 		Arrays.fill(out, unlabelledValue);
 		Volume scribble = new Volume(out, label.width(), label.height(), label.depth(), label.spacing());
+		if (settings.mode().equals(VOLUME)) {
+			VolumeScribbles.paint(settings, label, maxClass, scribble);
+			return scribble;
+		}
 		for (int z = 0; z < label.depth(); z++)
 			scribbleSlice(label, z, maxClass, scribble);
 		return scribble;

@@ -210,6 +210,28 @@ public class CommandsTest {
 	}
 
 	@Test
+	public void generateScribblesInBothModesDrawsStrokesOfEveryClassInsideIt() throws Exception {
+		Volume labels = VolumeIO.read(data.testLabels().resolve("test00.nii.gz"));
+		java.util.Set<Float> classes = new java.util.TreeSet<>();
+		for (float f : labels.data())
+			classes.add(f);
+		for (String mode : new String[] { "slices", "volume" }) {
+			Module m = run(GenerateScribblesCommand.class, Map.of("labels", ImageJFormats.toImagePlus(labels, "l",
+				VoxelType.UINT8), "coverage", 0.15, "margin", 1, "scribble_mode", mode, "seed", 3L,
+				"unlabelled_value", 255));
+			assertFalse(reason(m), canceled(m));
+			Volume s = ImageJFormats.fromImagePlus((ImagePlus) m.getOutput("scribbles"));
+			java.util.Set<Float> scribbled = new java.util.TreeSet<>();
+			for (int i = 0; i < s.data().length; i++)
+				if (s.data()[i] != 255) {
+					scribbled.add(s.data()[i]);
+					assertEquals(labels.data()[i], s.data()[i], 0);
+				}
+			assertEquals(mode, classes, scribbled);
+		}
+	}
+
+	@Test
 	public void scribblesFromAnEmptyRoiManagerExplainWhatToDo() throws Exception {
 		Module m = run(ScribblesFromRoiManagerCommand.class, Map.of("image", new ImagePlus("x", new ij.process
 			.ByteProcessor(8, 8)), "unlabelled_value", 255));

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.Test;
 import org.labelefficient.bioimage.ExportSettings;
 import org.labelefficient.method.Methods;
+import org.labelefficient.scribble.ScribbleGenerator;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.RequestSettings;
@@ -41,6 +42,7 @@ public class DeclarationsTest {
 		commands.addAll(CommandSettings.DEMO);
 		commands.addAll(ExportSettings.EXPORT);
 		commands.addAll(ExportSettings.IMPORT);
+		commands.addAll(ScribbleGenerator.SETTINGS);
 		for (Setting<?> s : commands)
 			allowsItsDefault(s);
 	}

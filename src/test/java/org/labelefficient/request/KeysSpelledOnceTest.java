@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.Test;
 import org.labelefficient.bioimage.ExportSettings;
 import org.labelefficient.method.Methods;
+import org.labelefficient.scribble.ScribbleGenerator;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.RequestSettings;
@@ -43,6 +44,7 @@ public class KeysSpelledOnceTest {
 		all.addAll(CommandSettings.DEMO);
 		all.addAll(ExportSettings.EXPORT);
 		all.addAll(ExportSettings.IMPORT);
+		all.addAll(ScribbleGenerator.SETTINGS);
 		for (String id : Methods.ids())
 			all.addAll(Methods.get(id).settings());
 		Set<String> keys = new LinkedHashSet<>();

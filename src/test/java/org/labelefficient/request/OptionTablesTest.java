@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.Test;
 import org.labelefficient.method.Methods;
+import org.labelefficient.scribble.ScribbleGenerator;
 import org.labelefficient.setting.Setting;
 import org.labelefficient.train.LoopSettings;
 import org.labelefficient.train.RequestSettings;
@@ -26,12 +27,15 @@ import org.labelefficient.train.RequestSettings;
  * The documentation's option tables agree with the declarations, so they cannot drift (issue 17). Every markdown table
  * whose second column is "default" (in README.md or docs/*.md, wherever it has moved) is checked against the settings
  * its section names: the section of {@code `train`} against the request and loop settings, the section of a method
- * id against that method's settings (and the request and loop settings it may discuss). Each key a row names must be declared with the default the row gives; keys
+ * id against that method's settings (and the request and loop settings it may discuss), the section of
+ * {@code `generate-scribbles`} against the scribble generator's. Each key a row names must be declared with the default the row gives; keys
  * written {@code `key`=value} in the text of a table are checked the same way; the {@code train} table must name
  * every request and loop setting.
  */
 public class OptionTablesTest {
 
+	/** The Fiji command whose section documents the scribble generator's settings. */
+	private static final String GENERATE_SCRIBBLES = "generate-scribbles";
 	private static final Pattern INLINE = Pattern.compile("`([a-z_0-9]+)`=([^\\s,);]+)");
 
 	/** A table: the section heading above it and its rows (cells). */
@@ -86,6 +90,7 @@ public class OptionTablesTest {
 	/** The settings of the table's section: train's, or a method's with train's (which its table may discuss). */
 	private static List<Setting<?>> declarationsOf(Table t) {
 		String section = section(t);
+		if (section.equals(GENERATE_SCRIBBLES)) return ScribbleGenerator.SETTINGS;
 		List<Setting<?>> all = new ArrayList<>(RequestSettings.ALL);
 		all.addAll(LoopSettings.ALL);
 		if (!section.equals("train")) all.addAll(Methods.get(section).settings());
@@ -94,9 +99,9 @@ public class OptionTablesTest {
 
 	/** The command or method id named in backticks by the heading. */
 	private static String section(Table t) {
-		List<String> ids = backticked(t.heading()).stream().filter(id -> id.equals("train") || Methods.ids().contains(
+		List<String> ids = backticked(t.heading()).stream().filter(id -> id.equals("train") || id.equals(GENERATE_SCRIBBLES) || Methods.ids().contains(
 			id)).toList();
-		assertEquals(t.file() + ": the heading above an option table names train or one method: " + t.heading(), 1,
+		assertEquals(t.file() + ": the heading above an option table names train, generate-scribbles or one method: " + t.heading(), 1,
 			ids.size());
 		return ids.get(0);
 	}

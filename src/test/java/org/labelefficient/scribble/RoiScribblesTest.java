@@ -2,6 +2,7 @@ package org.labelefficient.scribble;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -99,6 +100,64 @@ public class RoiScribblesTest {
 		} catch (BadInputException e) {
 			assertTrue(e.getMessage(), e.getMessage().contains("\"stroke 1\" has no slice position"));
 		}
+	}
+
+	@Test
+	public void roisOnSlicesOneAndThreeOfAFourSliceStackMakeOneScribbleVolume() {
+		Line line = new Line(2, 3, 12, 3); // class 1 on slice 1 (stack position)
+		line.setPosition(1);
+		PolygonRoi area = new PolygonRoi(new float[] { 4, 10, 10, 4 }, new float[] { 6, 6, 10, 10 }, Roi.FREEROI);
+		area.setPosition(0, 3, 0); // class 2 on slice 3 (hyperstack position)
+		Line background = new Line(0, 13, 15, 13); // class 0, also on slice 3
+		background.setPosition(3);
+		Roi grouped = new Line(14, 0, 14, 8); // class 2 from its group, under a ROI Manager default name
+		grouped.setPosition(3);
+		grouped.setName("0003-0000-0014");
+		grouped.setGroup(2);
+		Volume v = RoiScribbles.fromRois(List.of(named(line, "class 1"), named(area, "LV:2"), named(background,
+			"background 0"), grouped), 16, 16, 4, U);
+		assertEquals(4, v.depth());
+		int[][] perSlice = new int[4][256];
+		for (int z = 0; z < 4; z++)
+			for (int y = 0; y < 16; y++)
+				for (int x = 0; x < 16; x++)
+					perSlice[z][(int) v.get(x, y, z)]++;
+		assertEquals(16 * 16, perSlice[1][U]); // slice 2: nothing
+		assertEquals(16 * 16, perSlice[3][U]); // slice 4: nothing
+		assertEquals(10, perSlice[0][1]);
+		assertEquals(16 * 16 - 10, perSlice[0][U]); // slice 1: class 1 only
+		assertEquals(1, (int) v.get(5, 3, 0));
+		assertEquals(6 * 4 + 8, perSlice[2][2]); // the filled area and the grouped line
+		assertEquals(15, perSlice[2][0]);
+		assertEquals(0, perSlice[2][1]);
+		assertEquals(2, (int) v.get(7, 8, 2));
+		assertEquals(2, (int) v.get(14, 4, 2));
+		assertEquals(0, (int) v.get(7, 13, 2));
+		assertEquals(U, (int) v.get(7, 8, 0));
+	}
+
+	@Test
+	public void aRoiOnAFrameOfATimeSeriesGoesToThatFrame() {
+		Line line = new Line(0, 1, 4, 1);
+		line.setPosition(1, 1, 3); // channel 1, slice 1, frame 3
+		Volume v = RoiScribbles.fromRois(List.of(named(line, "class 1")), 6, 6, 4, U);
+		assertEquals(4, count(v, 1));
+		assertEquals(1, (int) v.get(2, 1, 2));
+	}
+
+	@Test
+	public void aRoiWithoutSliceOnAFourSliceStackIsRefusedInOneSentence() {
+		Line placed = new Line(0, 1, 4, 1);
+		placed.setPosition(3);
+		BadInputException e = assertThrows(BadInputException.class, () -> RoiScribbles.fromRois(List.of(named(placed,
+			"class 1"), named(new Line(0, 2, 4, 2), "LV:3")), 8, 8, 4, U));
+		assertEquals("ROI \"LV:3\" has no slice position, but the image has 4 slices; add it to the ROI Manager from "
+			+ "its slice (with \"Associate with slice\" on)", e.getMessage());
+		Line beyond = new Line(0, 1, 4, 1);
+		beyond.setPosition(5);
+		e = assertThrows(BadInputException.class, () -> RoiScribbles.fromRois(List.of(named(beyond, "1")), 8, 8, 4,
+			U));
+		assertEquals("ROI \"1\" is on slice 5, but the image has 4 slices", e.getMessage());
 	}
 
 	@Test
