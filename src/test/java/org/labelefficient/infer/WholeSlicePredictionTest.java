@@ -3,41 +3,11 @@ package org.labelefficient.infer;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.Test;
 import org.labelefficient.io.Sampling;
 import org.labelefficient.io.Volume;
 
 public class WholeSlicePredictionTest {
-
-	/** A fake network: class 1 probability = the pixel value, class 0 = 1 - value; records tile sizes. */
-	private static final class Identity implements SlicePredictor {
-
-		final List<int[]> calls = new ArrayList<>();
-
-		@Override
-		public int numClasses() {
-			return 2;
-		}
-
-		@Override
-		public int sizeDivisor() {
-			return 16;
-		}
-
-		@Override
-		public float[] predict(float[] tiles, int n, int height, int width) {
-			calls.add(new int[] { n, height, width });
-			float[] out = new float[tiles.length * 2];
-			for (int i = 0; i < tiles.length; i++) {
-				out[2 * i] = 1 - tiles[i];
-				out[2 * i + 1] = tiles[i];
-			}
-			return out;
-		}
-	}
 
 	@Test
 	public void aSliceOfAnySizeIsPredictedInOnePassAtThePatchSizeAndComesBackAtItsOwnSize() {
@@ -46,7 +16,7 @@ public class WholeSlicePredictionTest {
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++)
 				slice[y * w + x] = x < w / 2 ? 0.1f : 0.9f;
-		Identity net = new Identity();
+		PixelwiseNetwork net = new PixelwiseNetwork(16);
 		float[] p = new WholeSlicePrediction(net, 30).probabilities(slice, w, h);
 		assertEquals(1, net.calls.size());
 		assertArrayEquals(new int[] { 1, 32, 32 }, net.calls.get(0)); // 30 rounded up to the size divisor
@@ -65,7 +35,7 @@ public class WholeSlicePredictionTest {
 		Volume image = new Volume(new float[64 * 48 * 2], 64, 48, 2, new double[] { 1, 1, 1 });
 		for (int i = 0; i < image.data().length; i++)
 			image.data()[i] = (i % 64) < 20 ? 0.2f : 0.8f;
-		Identity whole = new Identity(), tiled = new Identity();
+		PixelwiseNetwork whole = new PixelwiseNetwork(16), tiled = new PixelwiseNetwork(16);
 		Volume a = new VolumeSegmenter(whole, Sampling.SLICE, 32, 0.25).segment(image, false).labels();
 		Volume b = new VolumeSegmenter(tiled, Sampling.CROP, 32, 0.25).segment(image, false).labels();
 		assertEquals(2, whole.calls.size()); // one pass per slice
