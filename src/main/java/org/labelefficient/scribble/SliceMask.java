@@ -38,16 +38,11 @@ final class SliceMask {
 	}
 
 	int count() {
-		int n = 0;
-		for (boolean b : bits)
-			if (b) n++;
-		return n;
+		return Bits.count(bits);
 	}
 
 	boolean isEmpty() {
-		for (boolean b : bits)
-			if (b) return false;
-		return true;
+		return Bits.none(bits);
 	}
 
 	boolean get(int x, int y) {
@@ -60,18 +55,12 @@ final class SliceMask {
 
 	/** Pixels in both masks. */
 	SliceMask and(SliceMask o) {
-		boolean[] b = new boolean[bits.length];
-		for (int i = 0; i < b.length; i++)
-			b[i] = bits[i] && o.bits[i];
-		return new SliceMask(b, width, height);
+		return new SliceMask(Bits.and(bits, o.bits, false), width, height);
 	}
 
 	/** Pixels in this mask and not in {@code o}. */
 	SliceMask andNot(SliceMask o) {
-		boolean[] b = new boolean[bits.length];
-		for (int i = 0; i < b.length; i++)
-			b[i] = bits[i] && !o.bits[i];
-		return new SliceMask(b, width, height);
+		return new SliceMask(Bits.and(bits, o.bits, true), width, height);
 	}
 
 	/** Pixels whose whole (2r+1)-square lies inside the mask (and the image): at chessboard distance > r from outside. */

@@ -32,32 +32,21 @@ final class VolumeMask {
 	}
 
 	int count() {
-		int n = 0;
-		for (boolean b : bits)
-			if (b) n++;
-		return n;
+		return Bits.count(bits);
 	}
 
 	boolean isEmpty() {
-		for (boolean b : bits)
-			if (b) return false;
-		return true;
+		return Bits.none(bits);
 	}
 
 	/** Voxels in this mask and not in {@code o}. */
 	VolumeMask andNot(VolumeMask o) {
-		boolean[] b = new boolean[bits.length];
-		for (int i = 0; i < b.length; i++)
-			b[i] = bits[i] && !o.bits[i];
-		return new VolumeMask(b, width, height, depth);
+		return new VolumeMask(Bits.and(bits, o.bits, true), width, height, depth);
 	}
 
 	/** Voxels in both masks. */
 	VolumeMask and(VolumeMask o) {
-		boolean[] b = new boolean[bits.length];
-		for (int i = 0; i < b.length; i++)
-			b[i] = bits[i] && o.bits[i];
-		return new VolumeMask(b, width, height, depth);
+		return new VolumeMask(Bits.and(bits, o.bits, false), width, height, depth);
 	}
 
 	/** The complement. */
