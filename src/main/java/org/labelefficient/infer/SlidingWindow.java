@@ -38,7 +38,7 @@ public final class SlidingWindow {
 		int[][] starts = new int[3][];
 		for (int a = 0; a < 3; a++) {
 			win[a] = Math.min(window[a], TiledPrediction.roundUp(size[a], div[a]));
-			starts[a] = positions(size[a], win[a]);
+			starts[a] = TiledPrediction.positions(size[a], win[a], overlap);
 		}
 		float[] weight = gaussian(win);
 		float pad = min(volume);
@@ -55,17 +55,6 @@ public final class SlidingWindow {
 			for (int c = 0; c < k; c++)
 				sum[i * k + c] /= weights[i];
 		return sum;
-	}
-
-	/** Window start positions along an axis of the given length. */
-	int[] positions(int length, int win) {
-		if (length <= win) return new int[] { 0 };
-		int stride = Math.max(1, (int) Math.floor(win * (1 - overlap)));
-		int n = (int) Math.ceil((double) (length - win) / stride) + 1;
-		int[] p = new int[n];
-		for (int i = 0; i < n; i++)
-			p[i] = Math.min(i * stride, length - win);
-		return p;
 	}
 
 	/** Gaussian importance of each window voxel, 1 at the centre, never below the smallest positive value. */

@@ -54,12 +54,20 @@ public final class TiledPrediction implements SliceInference {
 
 	/** Tile start positions along an axis of the given length. */
 	int[] positions(int length) {
-		if (length <= tileSize) return new int[] { 0 };
-		int stride = Math.max(1, (int) Math.floor(tileSize * (1 - overlap)));
-		int n = (int) Math.ceil((double) (length - tileSize) / stride) + 1;
+		return positions(length, tileSize, overlap);
+	}
+
+	/**
+	 * Start positions of windows of {@code window} along an axis of {@code length}, sharing {@code overlap} of a
+	 * window with the neighbour, the last one flush with the end (2D tiles and 3D sliding windows alike).
+	 */
+	static int[] positions(int length, int window, double overlap) {
+		if (length <= window) return new int[] { 0 };
+		int stride = Math.max(1, (int) Math.floor(window * (1 - overlap)));
+		int n = (int) Math.ceil((double) (length - window) / stride) + 1;
 		int[] p = new int[n];
 		for (int i = 0; i < n; i++)
-			p[i] = Math.min(i * stride, length - tileSize);
+			p[i] = Math.min(i * stride, length - window);
 		return p;
 	}
 
