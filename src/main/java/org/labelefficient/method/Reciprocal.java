@@ -47,6 +47,9 @@ public final class Reciprocal implements TrainingMethod {
 			+ "separately trained supervised teacher of the same budget)").atLeast(0).below(1);
 	private static final Setting<Double> TEACHER_SUPERVISED_WEIGHT = Setting.number("teacher_supervised_weight", 1,
 		"lambda: weight of the teacher's supervised cross-entropy").atLeast(0);
+	private static final Setting<Double> DICE_WEIGHT = Setting.number("dice_weight", 0,
+		"weight of a soft Dice term added to the teacher's supervised cross-entropy and to the student's pseudo-label "
+			+ "cross-entropy (0: cross-entropy alone, as the paper and its code)").atLeast(0);
 
 	@Override
 	public String id() {
@@ -70,7 +73,7 @@ public final class Reciprocal implements TrainingMethod {
 
 	@Override
 	public List<Setting<?>> settings() {
-		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT);
+		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT, DICE_WEIGHT);
 	}
 
 	@Override
@@ -103,8 +106,7 @@ public final class Reciprocal implements TrainingMethod {
 		int labelled = labelledCount(c);
 		UNet.Forward f = teacher.forward(tf, Batches.samples(tf, c.inputs().images, 0, labelled), true, seed(tf, c,
 			1000));
-		Operand<TFloat32> loss = Losses.partialCrossEntropy(tf, f.logits(), Batches.samples(tf, c.inputs().labels, 0,
-			labelled), c.network().numClasses());
+		Operand<TFloat32> loss = hardLabelLoss(c, f.logits(), Batches.samples(tf, c.inputs().labels, 0, labelled));
 		List<Op> all = new ArrayList<>(f.statisticUpdates());
 		all.add(optimizer.minimize(tf, c.graph(), loss, teacher.weights().trainableVariables(), c.inputs()
 			.learningRate, c.inputs().step));
@@ -131,12 +133,12 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TFloat32> teacherLabelled = tfw.first().logits(), teacherUnlabelled = tfw.second().logits();
 		Operand<TInt32> pseudo = tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1), TInt32.class);
 		UNet.Forward sf = student.forward(tf, unlabelledImages, true, c.inputs().seed);
-		Operand<TFloat32> studentPseudo = Losses.partialCrossEntropy(tf, sf.logits(), pseudo, k);
+		Operand<TFloat32> studentPseudo = hardLabelLoss(c, sf.logits(), pseudo);
 		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
 			.forward(after, labelledImages, true, seed(tf, c, 2000)).logits(), labels, k), student.weights()
 				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step);
 		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, teacherUnlabelled, pseudo, k);
-		Operand<TFloat32> teacherSupervised = Losses.partialCrossEntropy(tf, teacherLabelled, labels, k);
+		Operand<TFloat32> teacherSupervised = hardLabelLoss(c, teacherLabelled, labels);
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();
 		Operand<TFloat32> h = fb.feedback();
 		Operand<TFloat32> lambda = tf.constant(c.settings().real(TEACHER_SUPERVISED_WEIGHT));
@@ -160,6 +162,21 @@ public final class Reciprocal implements TrainingMethod {
 		return new MethodGraph.Phase(c.warmStart() ? 0 : c.settings().real(PRETRAIN), tf.withControlDependencies(List
 			.of(count)).noOp(), tf
 			.math.add(studentPseudo, teacherSupervised), terms);
+	}
+
+	/**
+	 * A network's loss on hard labels (the teacher's on the labelled half, the student's on the pseudo-labels):
+	 * cross-entropy, plus {@code dice_weight} x soft Dice when set. Cross-entropy alone lets a network that predicts
+	 * background almost everywhere keep a low loss where the structures are a few per cent of the pixels (whole
+	 * slices), and hand such labels on; Dice weighs every class alike.
+	 */
+	private static Operand<TFloat32> hardLabelLoss(MethodContext c, Operand<TFloat32> logits, Operand<TInt32> labels) {
+		Ops tf = c.tf();
+		int k = c.network().numClasses();
+		Operand<TFloat32> ce = Losses.partialCrossEntropy(tf, logits, labels, k);
+		double w = c.settings().real(DICE_WEIGHT);
+		return w == 0 ? ce : tf.math.add(ce, tf.math.mul(tf.constant((float) w), Losses.diceLoss(tf, logits, labels,
+			k)));
 	}
 
 	private static Operand<TInt64> seed(Ops tf, MethodContext c, long salt) {
