@@ -36,7 +36,8 @@ import org.tensorflow.types.TInt64;
  * code, each pass computes only what its loss uses: the teacher both halves (two batch-norm groups), the student the
  * unlabelled half before its step and the labelled half after it, the pre-training teacher the labelled half. A warm
  * start ({@code init_model}, as the code starts from a separately trained supervised model) gives student and teacher
- * the model's weights and skips the pre-training: every iteration is reciprocal.
+ * the model's weights and skips the pre-training: every iteration is reciprocal. {@code dice_weight} adds a soft Dice
+ * term to the losses on hard labels (the paper's are cross-entropy alone).
  */
 public final class Reciprocal implements TrainingMethod {
 

@@ -7,8 +7,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.junit.Test;
 import org.labelefficient.nn.Adam;
@@ -17,9 +19,11 @@ import org.labelefficient.nn.Tensors;
 import org.labelefficient.nn.UNetConfig;
 import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /**
  * Reciprocal Learning's two phases on a tiny U-Net: during pre-training only the teacher moves (the student's weights
@@ -61,6 +65,40 @@ public class ReciprocalPhasesTest {
 		}
 	}
 
+	/**
+	 * {@code dice_weight} adds w x soft Dice to the teacher's supervised loss (both phases) and the student's
+	 * pseudo-label loss: on the same weights and batch, the terms grow linearly in w by a Dice loss in (0, 1).
+	 */
+	@Test
+	public void diceWeightAddsASoftDiceTermToTheHardLabelLosses() {
+		Map<String, Float> none = terms("0"), one = terms("1"), two = terms("2");
+		for (String term : List.of("pretrain_teacher_sup", "teacher_sup", "student_pl")) {
+			float dice = one.get(term) - none.get(term);
+			assertTrue(term + ": " + dice, dice > 0.01f && dice < 1f);
+			assertEquals(term, 2 * dice, two.get(term) - none.get(term), 1e-4f);
+		}
+	}
+
+	/** The loss terms of both phases, before any step, at {@code dice_weight=w}. */
+	private static Map<String, Float> terms(String w) {
+		try (Graph g = new Graph(); Session s = new Session(g)) {
+			Ops tf = Ops.create(g);
+			TrainingInputs inputs = new TrainingInputs(tf, SIZE);
+			MethodContext c = new MethodContext(g, tf, inputs, UNetConfig.standard(3, 4, false), (ops, prefix) -> new Adam(
+				ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), Map.of("dice_weight", w)),
+				new Reciprocal().batchPlan(BATCH));
+			MethodGraph mg = new Reciprocal().build(c);
+			for (int i = 0; i < mg.variables().size(); i++)
+				mg.variables().get(i).initialize(s, 11 + i);
+			Map<String, Float> terms = new HashMap<>();
+			terms.put("pretrain_teacher_sup", fetch(s, inputs, mg.phaseAt(0.1).terms().get("teacher_sup")));
+			MethodGraph.Phase reciprocal = mg.phaseAt(0.9);
+			for (String term : List.of("teacher_sup", "student_pl"))
+				terms.put(term, fetch(s, inputs, reciprocal.terms().get(term)));
+			return terms;
+		}
+	}
+
 	@Test
 	public void batchesWithoutUnlabelledSamplesAreRefusedWhenTheGraphIsBuilt() {
 		try (Graph g = new Graph()) {
@@ -83,6 +121,22 @@ public class ReciprocalPhasesTest {
 
 	/** One iteration of {@code phase}: two labelled samples (classes by rows), two unlabelled ones. */
 	private static void run(Session s, TrainingInputs inputs, MethodGraph.Phase phase, int step) {
+		batch(s, inputs, step, r -> r.addTarget(phase.step()).run());
+	}
+
+	/** The value of {@code term} on the batch of step 1, without stepping. */
+	private static float fetch(Session s, TrainingInputs inputs, Operand<?> term) {
+		float[] value = new float[1];
+		batch(s, inputs, 1, r -> {
+			try (Tensor t = r.fetch(term).run().get(0)) {
+				value[0] = ((TFloat32) t).getFloat();
+			}
+		});
+		return value[0];
+	}
+
+	/** Feeds the test batch of {@code step} to a runner and hands it to {@code use}. */
+	private static void batch(Session s, TrainingInputs inputs, int step, Consumer<Session.Runner> use) {
 		float[] images = new float[BATCH * SIZE * SIZE];
 		int[] labels = new int[images.length];
 		for (int i = 0; i < images.length; i++) {
@@ -94,8 +148,8 @@ public class ReciprocalPhasesTest {
 		try (Tensor x = Tensors.floats(images, BATCH, SIZE, SIZE, 1); Tensor y = Tensors.ints(labels, BATCH, SIZE,
 			SIZE); Tensor lr = Tensors.scalar(1e-3f); Tensor it = Tensors.scalar(step); Tensor progress = Tensors
 				.scalar(0.1f); Tensor seed = Tensors.longs(1, step)) {
-			s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate, lr).feed(inputs.step, it)
-				.feed(inputs.progress, progress).feed(inputs.seed, seed).addTarget(phase.step()).run();
+			use.accept(s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate, lr).feed(inputs.step, it)
+				.feed(inputs.progress, progress).feed(inputs.seed, seed));
 		}
 	}
 }
