@@ -8,6 +8,9 @@
 #        EXTRA="key=value ..." (method settings, e.g. for an ablation) TAG=<suffix naming that variant>
 #        DATASET=<training dataset folder, default ACDC itself> LEARNS=<what the "learns from" column says>
 #        SEED=1 (training seed; name other seeds' variants with TAG, e.g. TAG=-seed2)
+#        RUNS=<folder outside the repository> (long runs: the model lives in <RUNS>/<method><TAG>/model and is kept;
+#        a run stopped part-way, by Ctrl-C or a lost session, continues from its checkpoint with resume=true when
+#        the same command is given again)
 # Writes bench/out/<SECTION>/<method><TAG>/{model,predictions,metrics.csv,train.log} (and the same prediction with the
 # largest component per class kept: predictions-lcc, metrics-lcc.csv), two table rows per variant in
 # bench/out/<SECTION>/rows/, and rebuilds the section between the <SECTION> markers of BENCHMARKS.md from all rows.
@@ -58,12 +61,23 @@ for m in $methods; do
   dir="$out/$name"
   rm -rf "$dir"
   mkdir -p "$dir"
+  model="$dir/model"
+  log="$dir/train.log"
+  resume=""
+  if [ -n "${RUNS:-}" ]; then
+    model="$RUNS/$name/model"
+    log="$RUNS/$name/train.log" # appended to by every part of the run
+    mkdir -p "$RUNS/$name"
+    if [ -f "$model/checkpoint/state.json" ]; then resume="resume=true"; fi
+    ln -sfn "$model" "$dir/model"
+    ln -sfn "$log" "$dir/train.log"
+  fi
   labels=${LEARNS:-$([ "$m" = supervised ] && echo dense || echo scribbles)}
   echo "== $name: training" >&2
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$dir/time.txt" "$root/bin/label-efficient" train dataset="$dataset" method="$m" \
-    output="$dir/model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" \
-    unlabelled_value=4 validation_interval=500 log_interval=100 $extra > "$dir/train.log" 2>&1
+    output="$model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" \
+    unlabelled_value=4 validation_interval=500 log_interval=100 $extra $resume >> "$log" 2>&1
   echo "== $name: predicting and evaluating" >&2
   "$root/bin/label-efficient" predict model="$dir/model" input="$out/test" output="$dir/predictions" > "$dir/predict.log"
   "$root/bin/label-efficient" evaluate prediction="$dir/predictions" reference="$out/test" output="$dir/metrics.csv" \
