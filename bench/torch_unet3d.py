@@ -12,7 +12,8 @@ the batch) on the softmax, Adam (0.9, 0.999, 1e-8) with L2 weight decay 1e-5 add
 
 Every mode prints one line `RESULT key=value ...` (times in seconds):
   train SIZE BATCH BASE CLASSES STEPS WARMUP   seconds per training step on SIZE^3 patches (median and quartiles)
-  volume RAWFILE WINDOW BASE CLASSES           seconds per whole volume, sliding windows as the Java SlidingWindow
+  volume RAWFILE WINDOW BASE CLASSES [PER_CALL]  seconds per whole volume, sliding windows as the Java SlidingWindow
+                                               (PER_CALL windows per network call, default 1 as ours)
   flops SIZE BATCH BASE CLASSES                conv multiply-accumulates of one forward pass (hooks on a real pass)
 Every mode also reports the network's parameter count (params=), which bench/performance.sh compares with ours.
 Threads: THREADS (default: all cores), one inter-op thread. Memory layout: FORMAT=nchw (NCDHW, default) or
@@ -123,10 +124,12 @@ def gaussian(win):
     return np.maximum(g, g[g > 0].min())
 
 
-def volume(raw, window, base, classes, divisor=16):
+def volume(raw, window, base, classes, per_call=1, divisor=16):
     """A whole normalised volume by sliding windows as SlidingWindow + SlidingWindowSegmenter do it: windows of
-    `window` (each axis at most the axis rounded up to the divisor), overlap 0.25, one window per network call padded
-    with the volume's minimum, Gaussian-weighted softmax averaging, argmax."""
+    `window` (each axis at most the axis rounded up to the divisor), overlap 0.25, padded with the volume's minimum,
+    Gaussian-weighted softmax averaging, argmax; `per_call` windows per network call (ours: one). PyTorch 1.13 runs a
+    3D convolution of a batch of one on its own im2col kernel (slow_conv3d) unless the input is large (batch x
+    channels x depth x height above 20480), and on oneDNN for batches of two or more."""
     with open(raw, "rb") as f:
         w, h, d = np.frombuffer(f.read(12), dtype=">i4")
         data = np.frombuffer(f.read(), dtype=">f4").astype(np.float32).reshape(d, h, w)
@@ -138,20 +141,22 @@ def volume(raw, window, base, classes, divisor=16):
     weight = gaussian(win)
     pad = data.min()
 
+    corners = [(z, y, x) for z in starts[0] for y in starts[1] for x in starts[2]]
+
     def run():
         total = np.zeros((classes,) + size, np.float32)
         weights = np.zeros(size, np.float32)
-        for z in starts[0]:
-            for y in starts[1]:
-                for x in starts[2]:
-                    tile = np.full(win, pad, np.float32)
-                    part = data[z:z + win[0], y:y + win[1], x:x + win[2]]
-                    tile[:part.shape[0], :part.shape[1], :part.shape[2]] = part
-                    t = torch.from_numpy(tile)[None, None].contiguous(memory_format=MEMORY)
-                    p = torch.softmax(net(t), 1)[0].numpy()
-                    cz, cy, cx = part.shape
-                    total[:, z:z + cz, y:y + cy, x:x + cx] += weight[:cz, :cy, :cx] * p[:, :cz, :cy, :cx]
-                    weights[z:z + cz, y:y + cy, x:x + cx] += weight[:cz, :cy, :cx]
+        for first in range(0, len(corners), per_call):
+            group = corners[first:first + per_call]
+            tiles = np.full((len(group), 1) + tuple(win), pad, np.float32)
+            for i, (z, y, x) in enumerate(group):
+                part = data[z:z + win[0], y:y + win[1], x:x + win[2]]
+                tiles[i, 0, :part.shape[0], :part.shape[1], :part.shape[2]] = part
+            probs = torch.softmax(net(torch.from_numpy(tiles).contiguous(memory_format=MEMORY)), 1).numpy()
+            for (z, y, x), p in zip(group, probs):
+                cz, cy, cx = min(win[0], d - z), min(win[1], h - y), min(win[2], w - x)
+                total[:, z:z + cz, y:y + cy, x:x + cx] += weight[:cz, :cy, :cx] * p[:, :cz, :cy, :cx]
+                weights[z:z + cz, y:y + cy, x:x + cx] += weight[:cz, :cy, :cx]
         return np.argmax(total / weights, 0).astype(np.uint8)
 
     with torch.inference_mode():
@@ -161,9 +166,8 @@ def volume(raw, window, base, classes, divisor=16):
             t0 = time.perf_counter()
             run()
             times.append(time.perf_counter() - t0)
-    n = math.prod(len(s) for s in starts)
     print(f"RESULT mode=volume3d impl=pytorch format={FORMAT} depth={d} height={h} width={w} window={window} "
-          f"windows={n} {quartiles(times)} rss_mb={peak_rss_mb():.0f} params={parameters(net)} threads={THREADS}")
+          f"windows={len(corners)} per_call={per_call} {quartiles(times)} rss_mb={peak_rss_mb():.0f} params={parameters(net)} threads={THREADS}")
 
 
 def flops(size, batch, base, classes):
