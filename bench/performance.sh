@@ -205,8 +205,8 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "BLAS), the same U-Net and supervised loss (\`bench/torch_unet.py\`), run with OMP_WAIT_POLICY=passive (with"
   echo "OpenMP's default spinning, 2 threads on the shared cores were up to 20x slower), in NCHW (a plain script) and"
   echo "channels_last; the ratio is against the faster of the two. Peak RSS: VmHWM of the process (one process per row)."
-  echo "Command: \`bench/performance.sh\` (env: THREADS, STEPS, SIZES, METHODS, TILE, DIMENSIONS=2 for these rows alone; raw lines in"
-  echo "bench/out/performance/results.txt)."
+  echo "Command: \`bench/performance.sh\` (env: THREADS, STEPS, SIZES, METHODS, TILE, DIMENSIONS=2 for these rows"
+  echo "alone; raw lines in bench/out/performance/results.txt)."
   echo
   echo "### Training step"
   echo
