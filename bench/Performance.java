@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.labelefficient.data.BatchPlan;
 import org.labelefficient.infer.SavedModelNetwork;
+import org.labelefficient.infer.SlidingWindowSegmenter;
 import org.labelefficient.infer.VolumeSegmenter;
 import org.labelefficient.io.Normalization;
 import org.labelefficient.io.Sampling;
@@ -47,6 +48,8 @@ import org.tensorflow.types.TFloat32;
  * java -cp "target/classes:target/lib/*" bench/Performance.java volume FILE.h5 TILE RAW_OUT
  * java -cp "target/classes:target/lib/*" bench/Performance.java matmul N REPEATS
  * java -cp "target/classes:target/lib/*" bench/Performance.java flops SIZE BATCH
+ * java -cp "target/classes:target/lib/*" bench/Performance.java train3d SIZE BATCH BASE CLASSES STEPS WARMUP
+ * java -cp "target/classes:target/lib/*" bench/Performance.java volume3d FILE.h5|DxHxW WINDOW BASE CLASSES RAW_OUT
  * </pre>
  *
  * {@code train} builds the graph of a registered method exactly as the training loop does (TrainingGraph: the
@@ -57,7 +60,11 @@ import org.tensorflow.types.TFloat32;
  * is UNetConfig.standard(4 classes, base 16) with the method's deep supervision and decoders. {@code predict} times
  * one slice through the exported SavedModel (the {@code predict} command's network); {@code volume} the whole
  * prediction of an HDF5 volume (z-score, tiles, softmax averaging, argmax) and writes the normalised volume for the
- * PyTorch script. Thread counts: SessionFactory ({@code -Dlabelefficient.threads}).
+ * PyTorch script. {@code train3d} and {@code volume3d} do the same for the 3D U-Net ({@code supervised} on SIZE^3
+ * patches; isotropic voxels, so every axis pooled at every level as UNetConfig.poolingFor plans it for LA; a whole
+ * volume by SlidingWindowSegmenter, windows of WINDOW^3 overlapping by 0.25, as the {@code predict} command runs a 3D
+ * model; DxHxW instead of a file: a synthetic volume of that size). Thread counts: SessionFactory
+ * ({@code -Dlabelefficient.threads}).
  */
 public class Performance {
 
@@ -74,6 +81,10 @@ public class Performance {
 			case "volume" -> volume(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
 			case "matmul" -> matmul(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
 			case "flops" -> flops(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+			case "train3d" -> train3d(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+				Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+			case "volume3d" -> volume3d(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(
+				args[4]), Path.of(args[5]));
 			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
 		}
 	}
@@ -107,34 +118,137 @@ public class Performance {
 				float[] images = new float[batch * size * size];
 				int[] labels = new int[images.length];
 				fill(images, labels, size, plan);
-				// progress 0.75 as fed below: for action (stages=all) that is stage iii, the stage the issue times
-				MethodGraph.Phase phase = mg.phaseAt(0.75);
-				Map<String, Operand<TFloat32>> terms = phase.terms();
 				double[] times = new double[steps];
-				double first = 0;
-				for (int it = 0; it < warmup + steps; it++) {
-					long a = System.nanoTime();
-					try (Tensor x = Tensors.floats(images, batch, size, size, 1); Tensor y = Tensors.ints(labels, batch,
-						size, size); Tensor lr = Tensors.scalar((float) (1e-3 * Math.pow(1 - it / 1e4, 0.9)));
-						Tensor step = Tensors.scalar(it + 1); Tensor progress = Tensors.scalar(0.75f);
-						Tensor seed = Tensors.longs(1, it)) {
-						Session.Runner r = s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(
-							inputs.learningRate, lr).feed(inputs.step, step).feed(inputs.progress, progress).feed(
-								inputs.seed, seed).addTarget(phase.step()).fetch(phase.loss());
-						terms.values().forEach(r::fetch);
-						try (Result res = r.run()) {
-							for (int i = 0; i < res.size(); i++)
-								Tensors.readScalar(res.get(i));
-						}
-					}
-					double sec = (System.nanoTime() - a) / 1e9;
-					if (it == 0) first = sec;
-					if (it >= warmup) times[it - warmup] = sec;
-				}
+				double first = steps(s, inputs, mg, images, labels, new long[] { batch, size, size }, warmup, times);
 				System.out.printf("RESULT mode=train impl=java onednn=%s method=%s size=%d batch=%d steps=%d %s "
 					+ "rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", ONEDNN, id, size, batch, steps,
 					stats(times), peakRssMb(), build, first, mg.predictor().weights().trainableCount(), SessionFactory.threads());
 			}
+		}
+	}
+
+	/**
+	 * Runs {@code warmup + times.length} training steps as Trainer.step runs them (tensors created from the arrays,
+	 * labels of {@code labelShape} and images of that shape plus a channel, one session run fetching the loss and its
+	 * terms, the scalars read), the seconds of the steps after the warm-up into {@code times}; returns the first
+	 * step's seconds.
+	 */
+	private static double steps(Session s, TrainingInputs inputs, MethodGraph mg, float[] images, int[] labels,
+		long[] labelShape, int warmup, double[] times) {
+		long[] imageShape = Arrays.copyOf(labelShape, labelShape.length + 1);
+		imageShape[labelShape.length] = 1;
+		// progress 0.75 as fed below: for action (stages=all) that is stage iii, the stage the issue times
+		MethodGraph.Phase phase = mg.phaseAt(0.75);
+		Map<String, Operand<TFloat32>> terms = phase.terms();
+		double first = 0;
+		for (int it = 0; it < warmup + times.length; it++) {
+			long a = System.nanoTime();
+			try (Tensor x = Tensors.floats(images, imageShape); Tensor y = Tensors.ints(labels, labelShape);
+				Tensor lr = Tensors.scalar((float) (1e-3 * Math.pow(1 - it / 1e4, 0.9))); Tensor step = Tensors
+					.scalar(it + 1); Tensor progress = Tensors.scalar(0.75f); Tensor seed = Tensors.longs(1, it)) {
+				Session.Runner r = s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate,
+					lr).feed(inputs.step, step).feed(inputs.progress, progress).feed(inputs.seed, seed).addTarget(phase
+						.step()).fetch(phase.loss());
+				terms.values().forEach(r::fetch);
+				try (Result res = r.run()) {
+					for (int i = 0; i < res.size(); i++)
+						Tensors.readScalar(res.get(i));
+				}
+			}
+			double sec = (System.nanoTime() - a) / 1e9;
+			if (it == 0) first = sec;
+			if (it >= warmup) times[it - warmup] = sec;
+		}
+		return first;
+	}
+
+	/** The 3D U-Net of {@code base} channels for {@code classes} classes on isotropic voxels (LA's). */
+	private static UNetConfig network3d(int base, int classes) {
+		UNetConfig flat = UNetConfig.standard(classes, base, false);
+		return flat.volumetric(UNetConfig.poolingFor(flat.levels(), new double[] { 1, 1, 1 }));
+	}
+
+	/**
+	 * The {@code supervised} method's 3D training step (TrainingGraph's graph for {@code dimensions=3}: the method's
+	 * graph with Adam, weight decay 1e-5, and the 3D validation forward pass) on {@code size^3} patches: images of
+	 * noise around a sphere, dense labels (1 inside the sphere when there are 2 classes, nested shells otherwise).
+	 */
+	static void train3d(int size, int batch, int base, int classes, int steps, int warmup) {
+		long t0 = System.nanoTime();
+		TrainingMethod m = Methods.get("supervised");
+		UNetConfig network = network3d(base, classes);
+		try (Graph g = new Graph()) {
+			Ops tf = Ops.create(g);
+			TrainingInputs inputs = new TrainingInputs(tf, new int[] { size, size, size });
+			MethodContext context = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix,
+				1e-5f), new SettingValues(m.settings(), Map.of()), m.batchPlan(batch));
+			MethodGraph mg = m.build(context);
+			var validation = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, -1, 1)));
+			tf.nn.softmax(mg.predictor().forward(tf, validation, false, null).logits());
+			try (Session s = SessionFactory.open(g)) {
+				for (int i = 0; i < mg.variables().size(); i++)
+					mg.variables().get(i).initialize(s, 1000 + i);
+				double build = (System.nanoTime() - t0) / 1e9;
+				int n = size * size * size;
+				float[] images = new float[batch * n];
+				int[] labels = new int[images.length];
+				Random r = new Random(1);
+				for (int b = 0; b < batch; b++) {
+					double cz = size * (0.35 + 0.3 * r.nextDouble()), cy = size * (0.35 + 0.3 * r.nextDouble()), cx =
+						size * (0.35 + 0.3 * r.nextDouble());
+					for (int i = 0; i < n; i++) {
+						int z = i / (size * size), y = i / size % size, x = i % size;
+						double d = Math.sqrt((z - cz) * (z - cz) + (y - cy) * (y - cy) + (x - cx) * (x - cx)) / size;
+						int c = Math.max(0, Math.min(classes - 1, (int) ((0.3 - d) / 0.3 * classes)));
+						images[b * n + i] = (float) (c * 0.5 + 0.3 * r.nextGaussian());
+						labels[b * n + i] = c;
+					}
+				}
+				double[] times = new double[steps];
+				double first = steps(s, inputs, mg, images, labels, new long[] { batch, size, size, size }, warmup,
+					times);
+				System.out.printf("RESULT mode=train3d impl=java onednn=%s method=supervised size=%d batch=%d base=%d "
+					+ "classes=%d steps=%d %s rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", ONEDNN,
+					size, batch, base, classes, steps, stats(times), peakRssMb(), build, first, mg.predictor().weights()
+						.trainableCount(), SessionFactory.threads());
+			}
+		}
+	}
+
+	/**
+	 * A whole volume through an exported 3D SavedModel as the {@code predict} command segments it with a 3D model
+	 * (z-score, SlidingWindowSegmenter: windows of {@code window^3}, overlap 0.25, Gaussian weights, argmax); writes the
+	 * normalised volume for the PyTorch script. {@code source}: an HDF5 file (dataset {@code image}) or {@code DxHxW}
+	 * for a synthetic volume of that size (smooth blobs with noise).
+	 */
+	static void volume3d(String source, int window, int base, int classes, Path rawOut) throws IOException {
+		Volume raw;
+		if (source.matches("\\d+x\\d+x\\d+")) {
+			String[] dhw = source.split("x");
+			int d = Integer.parseInt(dhw[0]), h = Integer.parseInt(dhw[1]), w = Integer.parseInt(dhw[2]);
+			float[] data = new float[d * h * w];
+			Random r = new Random(1);
+			for (int i = 0; i < data.length; i++)
+				data[i] = (float) (100 + 50 * Math.sin(i % w / 9.0) * Math.cos(i / w % h / 7.0) + 10 * r.nextGaussian());
+			raw = new Volume(data, w, h, d);
+		}
+		else raw = VolumeIO.readHdf5(Path.of(source), VolumeIO.HDF5_IMAGE);
+		Volume v = Normalization.ZSCORE.apply(raw, source);
+		writeRaw(v, rawOut);
+		UNetConfig config = network3d(base, classes);
+		try (SavedModelNetwork net = exportedNetwork(config)) {
+			SlidingWindowSegmenter segmenter = new SlidingWindowSegmenter(net.windows(config.divisors()), new int[] {
+				window, window, window }, 0.25);
+			segmenter.segment(v, false);
+			double[] times = new double[3];
+			for (int i = 0; i < times.length; i++) {
+				long a = System.nanoTime();
+				segmenter.segment(v, false);
+				times[i] = (System.nanoTime() - a) / 1e9;
+			}
+			System.out.printf("RESULT mode=volume3d impl=java onednn=%s depth=%d height=%d width=%d window=%d %s "
+				+ "rss_mb=%.0f threads=%d%n", ONEDNN, v.depth(), v.height(), v.width(), window, stats(times),
+				peakRssMb(), SessionFactory.threads());
 		}
 	}
 
@@ -159,7 +273,10 @@ public class Performance {
 
 	/** A SavedModel exported by the product (random He weights) and loaded as the predict command loads it. */
 	private static SavedModelNetwork exportedNetwork() throws IOException {
-		UNetConfig config = UNetConfig.standard(CLASSES, BASE, false);
+		return exportedNetwork(UNetConfig.standard(CLASSES, BASE, false));
+	}
+
+	private static SavedModelNetwork exportedNetwork(UNetConfig config) throws IOException {
 		Map<String, float[]> weights;
 		try (Graph g = new Graph(); Session s = SessionFactory.open(g)) {
 			UNet net = new UNet(config, new ParameterSet(Ops.create(g), "net"));
@@ -168,7 +285,7 @@ public class Performance {
 		}
 		Path dir = Files.createTempDirectory("perf-model");
 		NetworkExporter.export(config, weights, dir.resolve("saved"));
-		return new SavedModelNetwork(dir.resolve("saved"), CLASSES, config.sizeDivisor());
+		return new SavedModelNetwork(dir.resolve("saved"), config.numClasses(), config.sizeDivisor());
 	}
 
 	static void predict(int size, int n, int warmup) throws IOException {
@@ -191,13 +308,7 @@ public class Performance {
 
 	static void volume(Path file, int tile, Path rawOut) throws IOException {
 		Volume v = Normalization.ZSCORE.apply(VolumeIO.readHdf5(file, VolumeIO.HDF5_IMAGE), file.toString());
-		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rawOut)))) {
-			out.writeInt(v.width());
-			out.writeInt(v.height());
-			out.writeInt(v.depth());
-			for (float f : v.data())
-				out.writeFloat(f);
-		}
+		writeRaw(v, rawOut);
 		try (SavedModelNetwork net = exportedNetwork()) {
 			VolumeSegmenter segmenter = new VolumeSegmenter(net, Sampling.CROP, tile, 0.25);
 			segmenter.segment(v, false);
@@ -210,6 +321,17 @@ public class Performance {
 			System.out.printf("RESULT mode=volume impl=java onednn=%s slices=%d width=%d height=%d %s "
 				+ "slices_per_s=%.3f rss_mb=%.0f threads=%d%n", ONEDNN, v.depth(), v.width(), v.height(), stats(times),
 				v.depth() / median(times), peakRssMb(), SessionFactory.threads());
+		}
+	}
+
+	/** The volume as width, height, depth (big-endian ints) and its voxels (big-endian floats), for the PyTorch side. */
+	private static void writeRaw(Volume v, Path rawOut) throws IOException {
+		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(rawOut)))) {
+			out.writeInt(v.width());
+			out.writeInt(v.height());
+			out.writeInt(v.depth());
+			for (float f : v.data())
+				out.writeFloat(f);
 		}
 	}
 

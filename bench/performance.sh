@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Issue 6 (performance): our TensorFlow Java training step and prediction against the same U-Net in PyTorch on CPU,
 # timed in the same invocation, plus the machine's limit (conv FLOP/s of a step against a large MatMul).
+# With DIMENSIONS holding 3 (the default "2 3"), issue 18's rows follow: the 3D U-Net against the same network in
+# PyTorch, and the memory of 3D training and whole-volume prediction (bench/performance3d.sh).
 # Usage: bench/performance.sh
 #   env: THREADS=<intra-op threads, default nproc> STEPS=10 WARMUP=2 TORCH_STEPS=<default STEPS> PREDICT_N=20
 #        SIZES="256 128" BATCH=8 METHODS="supervised mean-teacher scribsd reciprocal action" TILE=128 ACDC=<folder>
 #        PYTHON=<interpreter with torch> CROSS_CHECK=1 (1-thread rows for supervised at the smallest size and prediction)
+#        DIMENSIONS="2 3": which parts run; DIMENSIONS=3 runs only the 3D U-Net rows (bench/performance3d.sh, its own
+#        raw lines in bench/out/performance/results-3d.txt and its own subsection), leaving the 2D rows as they are
 # Builds the project if needed; installs nothing (PyTorch: Debian's python3-torch, `sudo apt-get install -y
 # python3-torch`; without it the PyTorch columns are empty). Raw lines in bench/out/performance/results.txt; rebuilds
 # the section between the performance markers of BENCHMARKS.md.
@@ -26,9 +30,13 @@ out="$root/bench/out/performance"
 results="$out/results.txt"
 mkdir -p "$out"
 report_only=${REPORT_ONLY:-0} # 1: rebuild the section from the existing results.txt
-if [ "$report_only" != 1 ]; then
+dimensions=${DIMENSIONS:-2 3}
+has_dimension() { case " $dimensions " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+errlog="$out/stderr.log"
+torch_script=bench/torch_unet.py
+if [ "$report_only" != 1 ] && has_dimension 2; then
   : > "$results"
-  : > "$out/stderr.log"
+  : > "$errlog"
 fi
 export TF_CPP_MIN_LOG_LEVEL=2
 
@@ -51,17 +59,17 @@ java_run() { # threads, Performance.java arguments...
   local t=$1
   shift
   echo "== java $* (threads $t)" >&2
-  java -Dlabelefficient.threads="$t" -cp "target/classes:target/lib/*" bench/Performance.java "$@" 2>> "$out/stderr.log" \
-    | grep '^RESULT' | tee -a "$results" >&2 || echo "!! java $* failed, see $out/stderr.log" >&2
+  java -Dlabelefficient.threads="$t" -cp "target/classes:target/lib/*" bench/Performance.java "$@" 2>> "$errlog" \
+    | grep '^RESULT' | tee -a "$results" >&2 || echo "!! java $* failed, see $errlog" >&2
 }
-torch_run() { # threads, format, torch_unet.py arguments...
+torch_run() { # threads, format, arguments of $torch_script (bench/torch_unet.py)...
   local t=$1 f=$2
   shift 2
   [ -n "$python" ] || return 0
   echo "== pytorch $* (threads $t, $f)" >&2
   # passive waiting: with OpenMP's default spinning, 2 threads on cores shared with other jobs ran many times slower
-  OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive} THREADS="$t" FORMAT="$f" "$python" bench/torch_unet.py "$@" \
-    2>> "$out/stderr.log" | grep '^RESULT' | tee -a "$results" >&2 || echo "!! pytorch $* failed" >&2
+  OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive} THREADS="$t" FORMAT="$f" "$python" "$torch_script" "$@" \
+    2>> "$errlog" | grep '^RESULT' | tee -a "$results" >&2 || echo "!! pytorch $* failed" >&2
 }
 # value of KEY on the first result line holding every given key=value word; "-" if none
 get() {
@@ -90,6 +98,9 @@ if [ -f "$acdc/test_patients.txt" ]; then
 fi
 [ -n "$volume" ] || volume=$(ls "$acdc"/volumes/*.h5 2> /dev/null | head -n 1 || true)
 small=$(printf '%s\n' $sizes | sort -n | head -n 1)
+# shellcheck source=bench/section.sh
+source "$root/bench/section.sh"
+if has_dimension 2; then # the 2D rows (issue 6), up to their section
 if [ "$report_only" != 1 ]; then
 echo "RESULT mode=run started=$(date -u +%Y-%m-%dT%H:%MZ) load_start=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)" \
   >> "$results"
@@ -194,8 +205,8 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "BLAS), the same U-Net and supervised loss (\`bench/torch_unet.py\`), run with OMP_WAIT_POLICY=passive (with"
   echo "OpenMP's default spinning, 2 threads on the shared cores were up to 20x slower), in NCHW (a plain script) and"
   echo "channels_last; the ratio is against the faster of the two. Peak RSS: VmHWM of the process (one process per row)."
-  echo "Command: \`bench/performance.sh\` (env: THREADS, STEPS, SIZES, METHODS, TILE; raw lines in"
-  echo "bench/out/performance/results.txt)."
+  echo "Command: \`bench/performance.sh\` (env: THREADS, STEPS, SIZES, METHODS, TILE, DIMENSIONS=2 for these rows"
+  echo "alone; raw lines in bench/out/performance/results.txt)."
   echo
   echo "### Training step"
   echo
@@ -330,10 +341,16 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
       echo "| teacher-student <= 1.5x supervised per step ($m, ${s}x$s) | $(xf "$r") | $(met "$r" 'v <= 1.5') |"
     done
   done
+  # the 3D subsection as BENCHMARKS.md holds it (rewritten below when DIMENSIONS holds 3)
+  section_block "$root/BENCHMARKS.md" performance-3d
   echo "<!-- performance:end -->"
 } > "$report"
 
-# shellcheck source=bench/section.sh
-source "$root/bench/section.sh"
 write_section "$root/BENCHMARKS.md" performance "$report"
 cat "$report"
+fi # 2D
+
+if has_dimension 3; then
+  # shellcheck source=bench/performance3d.sh
+  source "$root/bench/performance3d.sh"
+fi

@@ -21,3 +21,22 @@ section_rows() {
   awk -v s="$2:start" -v e="$2:end" 'index($0, s) { f = 1 } index($0, e) { f = 0 }
     f && /^\| / && !/^\| method / && !/^\|---/' "$1" 2> /dev/null
 }
+
+# section_block <BENCHMARKS.md> <section>: the section's lines, both markers included; nothing when it is absent.
+section_block() {
+  awk -v s="$2:start" -v e="$2:end" 'index($0, s) { f = 1 } f { print } index($0, e) { f = 0 }' "$1" 2> /dev/null || true
+}
+
+# write_subsection <BENCHMARKS.md> <parent section> <section> <report file>: as write_section, but a new section goes
+# just before the parent section's end marker (so that it belongs to the parent), or at the end without a parent.
+write_subsection() {
+  local bench_md=$1 parent=$2 section=$3 report=$4
+  if grep -q "$section:start" "$bench_md" 2> /dev/null || ! grep -q "$parent:end" "$bench_md" 2> /dev/null; then
+    write_section "$bench_md" "$section" "$report"
+    return
+  fi
+  awk -v r="$report" -v e="$parent:end" '
+    index($0, e) && !done { while ((getline line < r) > 0) print line; done = 1 }
+    { print }' "$bench_md" > "$bench_md.tmp"
+  mv "$bench_md.tmp" "$bench_md"
+}
