@@ -3,6 +3,7 @@ package org.labelefficient.method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.labelefficient.data.BatchPlan;
@@ -37,7 +38,8 @@ import org.tensorflow.types.TInt64;
  * unlabelled half before its step and the labelled half after it, the pre-training teacher the labelled half. A warm
  * start ({@code init_model}, as the code starts from a separately trained supervised model) gives student and teacher
  * the model's weights and skips the pre-training: every iteration is reciprocal. {@code dice_weight} adds a soft Dice
- * term to the losses on hard labels (the paper's are cross-entropy alone).
+ * term to the losses on hard labels (the paper's are cross-entropy alone); {@code feedback=step} measures the
+ * student's step as taken (nn.Feedback), since the paper's {@code lr <g_l, g_u>} assumes plain SGD.
  */
 public final class Reciprocal implements TrainingMethod {
 
@@ -51,6 +53,9 @@ public final class Reciprocal implements TrainingMethod {
 	private static final Setting<Double> DICE_WEIGHT = Setting.number("dice_weight", 0,
 		"weight of a soft Dice term added to the teacher's supervised cross-entropy and to the student's pseudo-label "
 			+ "cross-entropy (0: cross-entropy alone, as the paper and its code)").atLeast(0);
+	private static final Setting<String> FEEDBACK = Setting.choice("feedback", "gradient",
+		"the feedback scalar h: gradient, lr <g_l, g_u> as the paper derives it for plain SGD (near 0 under Adam); "
+			+ "step, <g_l, the step the student's optimiser took>", List.of("gradient", "step"));
 
 	@Override
 	public String id() {
@@ -74,7 +79,7 @@ public final class Reciprocal implements TrainingMethod {
 
 	@Override
 	public List<Setting<?>> settings() {
-		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT, DICE_WEIGHT);
+		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT, DICE_WEIGHT, FEEDBACK);
 	}
 
 	@Override
@@ -135,9 +140,10 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TInt32> pseudo = tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1), TInt32.class);
 		UNet.Forward sf = student.forward(tf, unlabelledImages, true, c.inputs().seed);
 		Operand<TFloat32> studentPseudo = hardLabelLoss(c, sf.logits(), pseudo);
+		Feedback.Scalar scalar = Feedback.Scalar.valueOf(c.settings().get(FEEDBACK).toUpperCase(Locale.ROOT));
 		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
 			.forward(after, labelledImages, true, seed(tf, c, 2000)).logits(), labels, k), student.weights()
-				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step);
+				.trainableVariables(), studentOptimizer, c.inputs().learningRate, step, scalar);
 		Operand<TFloat32> teacherPseudo = Losses.partialCrossEntropy(tf, teacherUnlabelled, pseudo, k);
 		Operand<TFloat32> teacherSupervised = hardLabelLoss(c, teacherLabelled, labels);
 		List<Variable<TFloat32>> tv = teacher.weights().trainableVariables();

@@ -37,12 +37,13 @@ public final class Adam implements Optimizer {
 	}
 
 	@Override
-	public Op applyGradients(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
+	public Update update(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
 		Operand<TFloat32> learningRate, Operand<TFloat32> step) {
 		Operand<TFloat32> correction = tf.math.div(tf.math.sqrt(tf.math.sub(tf.constant(1f), tf.math.pow(tf
 			.constant(beta2), step))), tf.math.sub(tf.constant(1f), tf.math.pow(tf.constant(beta1), step)));
 		Operand<TFloat32> rate = tf.math.mul(learningRate, correction);
 		List<Op> updates = new ArrayList<>();
+		List<Operand<TFloat32>> steps = new ArrayList<>();
 		for (int i = 0; i < variables.size(); i++) {
 			Variable<TFloat32> v = variables.get(i);
 			long[] shape = v.shape().asArray();
@@ -57,9 +58,10 @@ public final class Adam implements Optimizer {
 				.constant(1 - beta2), tf.math.square(g))));
 			Operand<TFloat32> delta = tf.math.div(tf.math.mul(rate, m1), tf.math.add(tf.math.sqrt(s1), tf.constant(
 				epsilon)));
+			steps.add(delta);
 			updates.add(tf.assignSub(v, delta));
 		}
-		return tf.withControlDependencies(updates).noOp();
+		return new Update(tf.withControlDependencies(updates).noOp(), steps);
 	}
 
 	@Override

@@ -30,9 +30,26 @@ public interface Optimizer {
 	}
 
 	/** Builds the update of {@code variables} from given gradients (one per variable, same order). */
-	Op applyGradients(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
+	default Op applyGradients(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
+		Operand<TFloat32> learningRate, Operand<TFloat32> step) {
+		return update(tf, variables, gradients, learningRate, step).op();
+	}
+
+	/**
+	 * Builds the update of {@code variables} from given gradients, and the change it subtracts from each variable
+	 * (for rules that need the step actually taken, such as Reciprocal Learning's feedback under Adam).
+	 */
+	Update update(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
 		Operand<TFloat32> learningRate, Operand<TFloat32> step);
 
 	/** The optimiser's own variables (moments), to be initialised and checkpointed. */
 	ParameterSet state();
+
+	/**
+	 * An update and its steps.
+	 *
+	 * @param op runs the update
+	 * @param steps per variable, what the update subtracts from it ({@code new = old - step})
+	 */
+	record Update(Op op, List<Operand<TFloat32>> steps) {}
 }

@@ -30,9 +30,10 @@ public final class Sgd implements Optimizer {
 	}
 
 	@Override
-	public Op applyGradients(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
+	public Update update(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
 		Operand<TFloat32> learningRate, Operand<TFloat32> step) {
 		List<Op> updates = new ArrayList<>();
+		List<Operand<TFloat32>> steps = new ArrayList<>();
 		for (int i = 0; i < variables.size(); i++) {
 			Variable<TFloat32> v = variables.get(i);
 			Operand<TFloat32> g = gradients.get(i);
@@ -43,9 +44,11 @@ public final class Sgd implements Optimizer {
 				Operand<TFloat32> b1 = tf.assign(b, tf.math.add(tf.math.mul(tf.constant(momentum), b), g));
 				direction = nesterov ? tf.math.add(g, tf.math.mul(tf.constant(momentum), b1)) : b1;
 			}
-			updates.add(tf.assignSub(v, tf.math.mul(learningRate, direction)));
+			Operand<TFloat32> delta = tf.math.mul(learningRate, direction);
+			steps.add(delta);
+			updates.add(tf.assignSub(v, delta));
 		}
-		return tf.withControlDependencies(updates).noOp();
+		return new Update(tf.withControlDependencies(updates).noOp(), steps);
 	}
 
 	@Override
