@@ -2,25 +2,82 @@
 # LA 2018 (../shared/datasets/la, 1.25 mm isotropic): one training on the first LABELLED volumes of
 # train_patients.txt (the other training volumes unlabelled), validation on the last 4 training volumes, test on the
 # 20 test_patients.txt volumes (distances in mm, spacing 1.25). Prints the training's last lines, the mean test
-# metrics, seconds per iteration and the peak resident memory of training and of prediction.
+# metrics, seconds per iteration and the peak resident memory of training and of prediction, and adds the run's row
+# to the section between the la-3d markers of BENCHMARKS.md (rows kept there are kept).
 # Usage: bench/la-3d.sh <name> key=value ...   (training keys, e.g. method=supervised dimensions=3 patch_size=48)
 #   env: LA=<folder> LABELLED=8
-# Writes bench/out/la/<name>/{model,predictions,metrics.csv,train.log}.
+#        RUNS=<folder outside the repository> (long runs: the model lives in <RUNS>/<name>/model and is kept; a run
+#        stopped part-way continues from its checkpoint with resume=true when the same command is given again)
+#        REPORT_ONLY=1 (no training: rewrite the row of every finished run in bench/out/la and rebuild the section)
+# Writes bench/out/la/<name>/{model,predictions,metrics.csv,train.log,train.time,predict.time} and
+# bench/out/la/rows/<name>.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-la="$(cd "${LA:-$root/../shared/datasets/la}" && pwd)"
-name=$1
-shift
 out="$root/bench/out/la"
-mkdir -p "$out/data" "$out/test" "$out/$name"
-ln -sfn "$la/volumes" "$out/data/volumes"
-head -n 76 "$la/train_patients.txt" > "$out/data/train_patients.txt"
-tail -n 4 "$la/train_patients.txt" > "$out/data/val_patients.txt"
-while read -r id; do ln -sfn "$la/volumes/$id.h5" "$out/test/$id.h5"; done < "$la/test_patients.txt"
-run() { /usr/bin/time -f "peak RSS %M KB, %e s" "$root/bin/label-efficient" "$@"; }
-run train dataset="$out/data" labelled_patients="${LABELLED:-8}" output="$out/$name/model" "$@" 2>&1 \
-    | tee "$out/$name/train.log" | grep -v '^iteration' | tail -n 4
-run predict model="$out/$name/model" input="$out/test" output="$out/$name/predictions" 2>&1 | tail -n 1
-run evaluate prediction="$out/$name/predictions" reference="$out/test" spacing=1.25,1.25,1.25 \
-    output="$out/$name/metrics.csv" 2>&1 | tail -n 3
-grep -o '[0-9.]* s/it' "$out/$name/train.log" | tail -n 1
+# shellcheck source=bench/section.sh
+source "$root/bench/section.sh"
+mkdir -p "$out/rows"
+
+# row <name>: one table row from a finished run's folder
+row() {
+  local dir="$out/$1" settings iterations seconds train_mb predict_mb
+  settings=$(cat "$dir/settings.txt")
+  iterations=$(sed -n 's/^Trained \([0-9]*\) iterations in \([0-9.]*\) s.*/\1/p' "$dir/train.log" | tail -n 1)
+  seconds=$(sed -n 's/^Trained \([0-9]*\) iterations in \([0-9.]*\) s.*/\2/p' "$dir/train.log" | tail -n 1)
+  train_mb=$(awk '{printf "%.0f", $1 / 1024}' "$dir/train.time")
+  predict_mb=$(awk '{printf "%.0f", $1 / 1024}' "$dir/predict.time")
+  awk -F, -v n="$1" -v x="$settings" -v it="$iterations" -v s="$seconds" -v tm="$train_mb" -v pm="$predict_mb" '
+    $1 == "mean" { printf "| %s | `%s` | %d | %.0f (%.2f) | **%.4f** | %.4f | %.2f | %.2f | %s / %s |\n",
+      n, x, it, s, s / it, $3, $4, $5, $6, tm, pm }' "$dir/metrics.csv"
+}
+
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
+  la="$(cd "${LA:-$root/../shared/datasets/la}" && pwd)"
+  name=$1
+  shift
+  dir="$out/$name"
+  mkdir -p "$out/data" "$out/test" "$dir"
+  ln -sfn "$la/volumes" "$out/data/volumes"
+  head -n 76 "$la/train_patients.txt" > "$out/data/train_patients.txt"
+  tail -n 4 "$la/train_patients.txt" > "$out/data/val_patients.txt"
+  while read -r id; do ln -sfn "$la/volumes/$id.h5" "$out/test/$id.h5"; done < "$la/test_patients.txt"
+  echo "labelled_patients=${LABELLED:-8} $*" > "$dir/settings.txt"
+  model="$dir/model"
+  resume=""
+  if [ -n "${RUNS:-}" ]; then
+    model="$RUNS/$name/model"
+    mkdir -p "$RUNS/$name"
+    if [ -f "$model/checkpoint/state.json" ]; then resume="resume=true"; fi
+    ln -sfn "$model" "$dir/model"
+  fi
+  # peak resident memory (KB) and seconds of one command, into <file>
+  timed() { local file=$1; shift; /usr/bin/time -f "%M %e" -o "$file" "$root/bin/label-efficient" "$@"; }
+  # shellcheck disable=SC2086
+  timed "$dir/train.time" train dataset="$out/data" labelled_patients="${LABELLED:-8}" output="$model" "$@" $resume \
+    2>&1 | tee -a "$dir/train.log" | grep -v '^iteration' | tail -n 4
+  timed "$dir/predict.time" predict model="$dir/model" input="$out/test" output="$dir/predictions" 2>&1 | tail -n 1
+  "$root/bin/label-efficient" evaluate prediction="$dir/predictions" reference="$out/test" spacing=1.25,1.25,1.25 \
+    output="$dir/metrics.csv" 2>&1 | tail -n 3
+  echo "peak RSS train $(cut -d' ' -f1 "$dir/train.time") KB, predict $(cut -d' ' -f1 "$dir/predict.time") KB"
+  row "$name" > "$out/rows/$name.md"
+else
+  for f in "$out"/*/metrics.csv; do
+    n=$(basename "$(dirname "$f")")
+    [ -f "$out/$n/train.time" ] && row "$n" > "$out/rows/$n.md"
+  done
+fi
+
+# rows measured earlier and kept in BENCHMARKS.md (a fresh clone has no bench/out)
+section_rows "$root/BENCHMARKS.md" la-3d | { grep -v '^| run ' || true; } | while IFS= read -r line; do
+  n=$(echo "$line" | cut -d'|' -f2 | xargs)
+  [ -f "$out/rows/$n.md" ] || printf '%s\n' "$line" > "$out/rows/$n.md"
+done
+report="$out/report.md"
+{
+  echo "<!-- la-3d:start -->"
+  echo "| run | settings (\`LABELLED=<labelled_patients> bench/la-3d.sh <run> <the other settings>\`) | iterations | training s (s/it) | Dice | Jaccard | HD95 mm | ASD mm | peak RSS train / predict 20 volumes (MB) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  cat "$out"/rows/*.md
+  echo "<!-- la-3d:end -->"
+} > "$report"
+write_section "$root/BENCHMARKS.md" la-3d "$report"
