@@ -239,13 +239,7 @@ public class Performance {
 		try (SavedModelNetwork net = exportedNetwork(config)) {
 			SlidingWindowSegmenter segmenter = new SlidingWindowSegmenter(net.windows(config.divisors()), new int[] {
 				window, window, window }, 0.25);
-			segmenter.segment(v, false);
-			double[] times = new double[3];
-			for (int i = 0; i < times.length; i++) {
-				long a = System.nanoTime();
-				segmenter.segment(v, false);
-				times[i] = (System.nanoTime() - a) / 1e9;
-			}
+			double[] times = secondsOfRuns(() -> segmenter.segment(v, false));
 			System.out.printf("RESULT mode=volume3d impl=java onednn=%s depth=%d height=%d width=%d window=%d %s "
 				+ "rss_mb=%.0f threads=%d%n", ONEDNN, v.depth(), v.height(), v.width(), window, stats(times),
 				peakRssMb(), SessionFactory.threads());
@@ -311,13 +305,7 @@ public class Performance {
 		writeRaw(v, rawOut);
 		try (SavedModelNetwork net = exportedNetwork()) {
 			VolumeSegmenter segmenter = new VolumeSegmenter(net, Sampling.CROP, tile, 0.25);
-			segmenter.segment(v, false);
-			double[] times = new double[3];
-			for (int i = 0; i < times.length; i++) {
-				long a = System.nanoTime();
-				segmenter.segment(v, false);
-				times[i] = (System.nanoTime() - a) / 1e9;
-			}
+			double[] times = secondsOfRuns(() -> segmenter.segment(v, false));
 			System.out.printf("RESULT mode=volume impl=java onednn=%s slices=%d width=%d height=%d %s "
 				+ "slices_per_s=%.3f rss_mb=%.0f threads=%d%n", ONEDNN, v.depth(), v.width(), v.height(), stats(times),
 				v.depth() / median(times), peakRssMb(), SessionFactory.threads());
@@ -379,6 +367,18 @@ public class Performance {
 		macs += (long) batch * size * size * ch[0] * CLASSES;
 		System.out.printf("RESULT mode=flops impl=java size=%d batch=%d forward_macs=%d forward_gflop=%.3f%n", size,
 			batch, macs, 2e-9 * macs);
+	}
+
+	/** Seconds of three runs of {@code run} after one warm-up run. */
+	private static double[] secondsOfRuns(Runnable run) {
+		run.run();
+		double[] times = new double[3];
+		for (int i = 0; i < times.length; i++) {
+			long a = System.nanoTime();
+			run.run();
+			times[i] = (System.nanoTime() - a) / 1e9;
+		}
+		return times;
 	}
 
 	private static double median(double[] t) {

@@ -46,12 +46,15 @@ CLASSES = 4
 
 
 class ConvBlock(nn.Module):
-    def __init__(self, cin, cout, p):
+    """Two 3x3 (dims=3: 3x3x3) convolutions with batch norm and LeakyReLU, dropout between them."""
+
+    def __init__(self, cin, cout, p, dims=2):
         super().__init__()
-        self.c1 = nn.Conv2d(cin, cout, 3, padding=1, bias=False)
-        self.bn1 = nn.BatchNorm2d(cout, eps=1e-5, momentum=0.1)
-        self.c2 = nn.Conv2d(cout, cout, 3, padding=1, bias=False)
-        self.bn2 = nn.BatchNorm2d(cout, eps=1e-5, momentum=0.1)
+        conv, norm = (nn.Conv3d, nn.BatchNorm3d) if dims == 3 else (nn.Conv2d, nn.BatchNorm2d)
+        self.c1 = conv(cin, cout, 3, padding=1, bias=False)
+        self.bn1 = norm(cout, eps=1e-5, momentum=0.1)
+        self.c2 = conv(cout, cout, 3, padding=1, bias=False)
+        self.bn2 = norm(cout, eps=1e-5, momentum=0.1)
         self.p = p
 
     def forward(self, x):
@@ -164,6 +167,18 @@ def predict(size, n, warmup):
           f"rss_mb={peak_rss_mb():.0f} threads={THREADS}")
 
 
+def seconds_of_runs(run):
+    """Seconds of three inference runs of run() after one warm-up run."""
+    with torch.inference_mode():
+        run()
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - t0)
+    return times
+
+
 def positions(length, tile, overlap):
     if length <= tile:
         return [0]
@@ -202,13 +217,7 @@ def volume(raw, tile, overlap=0.25, per_batch=4):
             labels[z] = np.argmax(acc[:, :h, :w] / count[:h, :w], 0)
         return labels
 
-    with torch.inference_mode():
-        run()  # warm-up
-        times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - t0)
+    times = seconds_of_runs(run)
     med = statistics.median(times)
     print(f"RESULT mode=volume impl=pytorch format={FORMAT} slices={d} width={w} height={h} tiles_per_slice={len(starts)} "
           f"{quartiles(times)} slices_per_s={d / med:.3f} rss_mb={peak_rss_mb():.0f} threads={THREADS}")

@@ -29,7 +29,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from torch_unet import THREADS, peak_rss_mb, positions, quartiles
+from torch_unet import THREADS, ConvBlock, peak_rss_mb, positions, quartiles, seconds_of_runs
 
 FORMAT = "channels_last" if os.environ.get("FORMAT") == "channels_last" else "nchw"
 MEMORY = torch.channels_last_3d if FORMAT == "channels_last" else torch.contiguous_format
@@ -38,31 +38,15 @@ SIGMA_SCALE = 1 / 8  # SlidingWindow.SIGMA_SCALE
 OVERLAP = 0.25  # the predict command's default tile_overlap
 
 
-class ConvBlock(nn.Module):
-    def __init__(self, cin, cout, p):
-        super().__init__()
-        self.c1 = nn.Conv3d(cin, cout, 3, padding=1, bias=False)
-        self.bn1 = nn.BatchNorm3d(cout, eps=1e-5, momentum=0.1)
-        self.c2 = nn.Conv3d(cout, cout, 3, padding=1, bias=False)
-        self.bn2 = nn.BatchNorm3d(cout, eps=1e-5, momentum=0.1)
-        self.p = p
-
-    def forward(self, x):
-        x = F.leaky_relu(self.bn1(self.c1(x)), 0.01)
-        if self.p > 0:
-            x = F.dropout(x, self.p, self.training)
-        return F.leaky_relu(self.bn2(self.c2(x)), 0.01)
-
-
 class UNet3D(nn.Module):
     def __init__(self, base, classes, pooling=None):
         super().__init__()
         channels = [base << l for l in range(5)]
         self.pooling = pooling or [(2, 2, 2)] * (len(channels) - 1)
-        self.enc = nn.ModuleList([ConvBlock(1 if l == 0 else channels[l - 1], channels[l], DROPOUT[l])
+        self.enc = nn.ModuleList([ConvBlock(1 if l == 0 else channels[l - 1], channels[l], DROPOUT[l], 3)
                                   for l in range(len(channels))])
         self.reduce = nn.ModuleList([nn.Conv3d(channels[l + 1], channels[l], 1) for l in range(len(channels) - 1)])
-        self.dec = nn.ModuleList([ConvBlock(2 * channels[l], channels[l], DROPOUT[l]) for l in range(len(channels) - 1)])
+        self.dec = nn.ModuleList([ConvBlock(2 * channels[l], channels[l], DROPOUT[l], 3) for l in range(len(channels) - 1)])
         self.head = nn.Conv3d(channels[0], classes, 1)
 
     def forward(self, x):
@@ -159,13 +143,7 @@ def volume(raw, window, base, classes, per_call=1, divisor=16):
                 weights[z:z + cz, y:y + cy, x:x + cx] += weight[:cz, :cy, :cx]
         return np.argmax(total / weights, 0).astype(np.uint8)
 
-    with torch.inference_mode():
-        run()  # warm-up
-        times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - t0)
+    times = seconds_of_runs(run)
     print(f"RESULT mode=volume3d impl=pytorch format={FORMAT} depth={d} height={h} width={w} window={window} "
           f"windows={len(corners)} per_call={per_call} {quartiles(times)} rss_mb={peak_rss_mb():.0f} params={parameters(net)} threads={THREADS}")
 
