@@ -91,6 +91,16 @@ minof() { # smallest of the arguments that are numbers; "-" if none
 maxof() {
   printf '%s\n' "$@" | awk '$1 != "-" && (m == "" || $1 > m) { m = $1 } END { print (m == "" ? "-" : m) }'
 }
+cell() { # mode, pattern words...: the rows' median [first-third quartile]; "-" if none
+  local m
+  m=$(get median mode="$1" "${@:2}")
+  [ "$m" = "-" ] && { echo "-"; return; }
+  echo "$m [$(get q1 mode="$1" "${@:2}")-$(get q3 mode="$1" "${@:2}")]"
+}
+met() { # value (a trailing x or MB is ignored), awk condition on v: yes or **no**; "-" without a value
+  [ "$1" = "-" ] && { echo "-"; return; }
+  awk -v v="${1%[xMB ]*}" "BEGIN { print ($2) ? \"yes\" : \"**no**\" }"
+}
 
 volume=""
 if [ -f "$acdc/test_patients.txt" ]; then
@@ -177,13 +187,6 @@ xf() { [ "$1" = "-" ] && echo "-" || echo "${1}x"; }
 passes() {
   case $1 in supervised) echo 3 ;; mean-teacher | scribsd) echo 4 ;; action) echo 5.2 ;; reciprocal) echo 6 ;; *) echo - ;; esac
 }
-fmt() { # median [q1-q3]
-  [ "$1" = "-" ] && { echo "-"; return; }
-  echo "$1 [$2-$3]"
-}
-step_cell() { # impl-specific pattern words...
-  fmt "$(get median mode=train "$@")" "$(get q1 mode=train "$@")" "$(get q3 mode=train "$@")"
-}
 torch_best() { # key, pattern words...: the smaller of the NCHW and channels_last training rows' values
   minof "$(get "$1" mode=train format=nchw "${@:2}")" "$(get "$1" mode=train format=channels_last "${@:2}")"
 }
@@ -225,11 +228,11 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
       rss_t=$(torch_best rss_mb $t)
       gflop=$(calc '"%.0f", a * b' "$(get forward_gflop mode=flops impl=java size="$s" batch="$batch")" "$(passes "$m")")
       # shellcheck disable=SC2086
-      pn=$(step_cell format=nchw $t)
+      pn=$(cell train format=nchw $t)
       # shellcheck disable=SC2086
-      pc=$(step_cell format=channels_last $t)
+      pc=$(cell train format=channels_last $t)
       # shellcheck disable=SC2086
-      echo "| ${s}x$s, $batch | $m | $(step_cell $j) | $pn | $pc | $ratio | $(calc '"%.2f", a / b' "$ours" "$sup") \
+      echo "| ${s}x$s, $batch | $m | $(cell train $j) | $pn | $pc | $ratio | $(calc '"%.2f", a / b' "$ours" "$sup") \
 | $gflop | $(calc '"%.1f", a / b' "$gflop" "$ours") | $(calc '"%.0f%%", 100 * a / b / c' "$gflop" "$ours" "$peak") \
 | $(get rss_mb mode=train $j) | $rss_t |"
     done
@@ -307,10 +310,6 @@ torch_version=$([ -n "$python" ] && "$python" -c 'import torch; print(torch.__ve
   echo "### Targets"
   echo
   big=$(printf '%s\n' $sizes | sort -n | tail -n 1)
-  met() { # value, awk condition on v
-    [ "$1" = "-" ] && { echo "-"; return; }
-    awk -v v="${1%[xMB ]*}" "BEGIN { print ($2) ? \"yes\" : \"**no**\" }"
-  }
   echo "| target | measured | met |"
   echo "|---|---|---|"
   for m in $methods; do

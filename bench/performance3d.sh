@@ -96,16 +96,6 @@ ours3=$(get median mode=train3d $j3)
 torch3=$(minof "$(get median mode=train3d format=nchw $t3)" "$(get median mode=train3d format=channels_last $t3)")
 gflop3=$(calc '"%.1f", 3 * a' "$(get forward_gflop mode=flops3d size="$size3" batch="$batch3" base="$base3")")
 vj=$(get median mode=volume3d impl=java window="$window3")
-cell() { # mode, pattern words...: median [q1-q3]
-  local m
-  m=$(get median mode="$1" "${@:2}")
-  [ "$m" = "-" ] && { echo "-"; return; }
-  echo "$m [$(get q1 mode="$1" "${@:2}")-$(get q3 mode="$1" "${@:2}")]"
-}
-below() { # value in MB, limit in MB
-  [ "$1" = "-" ] && { echo "-"; return; }
-  awk -v v="$1" -v l="$2" 'BEGIN { print (v < l) ? "yes" : "**no**" }'
-}
 vname=$([ -n "$la_volume" ] && echo "LA $(basename "$la_volume" .h5)" || echo "synthetic volume of LA's size")
 report3="$out/report-3d.md"
 {
@@ -176,18 +166,18 @@ overlap 0.25; $how; seconds per volume) | $(cell volume3d impl=java window="$win
   echo "|---|---|---|"
   # shellcheck disable=SC2086
   r=$(get rss_mb mode=train3d $j3)
-  echo "| 3D training (${size3}^3, batch $batch3) below 4 GB RSS: the training-step row's process (graph and one batch, no data) | $r MB | $(below "$r" 4096) |"
+  echo "| 3D training (${size3}^3, batch $batch3) below 4 GB RSS: the training-step row's process (graph and one batch, no data) | $r MB | $(met "$r" 'v < 4096') |"
   for m in $la_methods; do
     r=$(get rss_mb mode=memory run="train-$m")
     [ "$r" = "-" ] && continue
     echo "| 3D training (${size3}^3, batch $batch3) below 4 GB RSS: \`train method=$m\` on LA, $(get seconds \
-mode=memory run="train-$m") s for $la_iterations iterations | $r MB | $(below "$r" 4096) |"
+mode=memory run="train-$m") s for $la_iterations iterations | $r MB | $(met "$r" 'v < 4096') |"
   done
   r=$(get rss_mb mode=volume3d impl=java)
-  echo "| prediction of a whole LA-sized volume below 2 GB RSS: the prediction row's process | $r MB | $(below "$r" 2048) |"
+  echo "| prediction of a whole LA-sized volume below 2 GB RSS: the prediction row's process | $r MB | $(met "$r" 'v < 2048') |"
   r=$(get rss_mb mode=memory run=predict)
   [ "$r" = "-" ] || echo "| prediction of a whole LA volume below 2 GB RSS: \`predict\` command, $(get seconds \
-mode=memory run=predict) s | $r MB | $(below "$r" 2048) |"
+mode=memory run=predict) s | $r MB | $(met "$r" 'v < 2048') |"
   echo "<!-- performance-3d:end -->"
 } > "$report3"
 write_subsection "$root/BENCHMARKS.md" performance performance-3d "$report3"
