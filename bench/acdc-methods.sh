@@ -61,23 +61,13 @@ for m in $methods; do
   dir="$out/$name"
   rm -rf "$dir"
   mkdir -p "$dir"
-  model="$dir/model"
-  log="$dir/train.log"
-  resume=""
-  if [ -n "${RUNS:-}" ]; then
-    model="$RUNS/$name/model"
-    log="$RUNS/$name/train.log" # appended to by every part of the run
-    mkdir -p "$RUNS/$name"
-    if [ -f "$model/checkpoint/state.json" ]; then resume="resume=true"; fi
-    ln -sfn "$model" "$dir/model"
-    ln -sfn "$log" "$dir/train.log"
-  fi
+  kept_run "$dir" "$name"
   labels=${LEARNS:-$([ "$m" = supervised ] && echo dense || echo scribbles)}
   echo "== $name: training" >&2
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$dir/time.txt" "$root/bin/label-efficient" train dataset="$dataset" method="$m" \
-    output="$model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" \
-    unlabelled_value=4 validation_interval=500 log_interval=100 $extra $resume >> "$log" 2>&1
+    output="$run_model" iterations="$iterations" batch_size="$batch" patch_size="$patch" seed="$seed" \
+    unlabelled_value=4 validation_interval=500 log_interval=100 $extra $run_resume >> "$run_log" 2>&1
   echo "== $name: predicting and evaluating" >&2
   "$root/bin/label-efficient" predict model="$dir/model" input="$out/test" output="$dir/predictions" > "$dir/predict.log"
   "$root/bin/label-efficient" evaluate prediction="$dir/predictions" reference="$out/test" output="$dir/metrics.csv" \

@@ -36,25 +36,16 @@ if [ "${REPORT_ONLY:-0}" != 1 ]; then
   name=$1
   shift
   dir="$out/$name"
-  mkdir -p "$out/data" "$out/test" "$dir"
-  ln -sfn "$la/volumes" "$out/data/volumes"
-  head -n 76 "$la/train_patients.txt" > "$out/data/train_patients.txt"
-  tail -n 4 "$la/train_patients.txt" > "$out/data/val_patients.txt"
+  mkdir -p "$out/test" "$dir"
+  la_layout "$la" "$out/data"
   while read -r id; do ln -sfn "$la/volumes/$id.h5" "$out/test/$id.h5"; done < "$la/test_patients.txt"
   echo "labelled_patients=${LABELLED:-8} $*" > "$dir/settings.txt"
-  model="$dir/model"
-  resume=""
-  if [ -n "${RUNS:-}" ]; then
-    model="$RUNS/$name/model"
-    mkdir -p "$RUNS/$name"
-    if [ -f "$model/checkpoint/state.json" ]; then resume="resume=true"; fi
-    ln -sfn "$model" "$dir/model"
-  fi
+  kept_run "$dir" "$name"
   # peak resident memory (KB) and seconds of one command, into <file>
   timed() { local file=$1; shift; /usr/bin/time -f "%M %e" -o "$file" "$root/bin/label-efficient" "$@"; }
   # shellcheck disable=SC2086
-  timed "$dir/train.time" train dataset="$out/data" labelled_patients="${LABELLED:-8}" output="$model" "$@" $resume \
-    2>&1 | tee -a "$dir/train.log" | grep -v '^iteration' | tail -n 4
+  timed "$dir/train.time" train dataset="$out/data" labelled_patients="${LABELLED:-8}" output="$run_model" "$@" \
+    $run_resume 2>&1 | tee -a "$run_log" | grep -v '^iteration' | tail -n 4
   timed "$dir/predict.time" predict model="$dir/model" input="$out/test" output="$dir/predictions" 2>&1 | tail -n 1
   "$root/bin/label-efficient" evaluate prediction="$dir/predictions" reference="$out/test" spacing=1.25,1.25,1.25 \
     output="$dir/metrics.csv" 2>&1 | tail -n 3

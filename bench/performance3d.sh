@@ -56,10 +56,7 @@ if [ "$report_only" != 1 ]; then
   done
   if [ -n "$la_volume" ] && [ -n "$la_methods" ]; then
     # the LA benchmark's data layout (bench/la-3d.sh): 76 training volumes, 8 labelled, the last 4 for validation
-    mkdir -p "$runs/data"
-    ln -sfn "$la/volumes" "$runs/data/volumes"
-    head -n 76 "$la/train_patients.txt" > "$runs/data/train_patients.txt"
-    tail -n 4 "$la/train_patients.txt" > "$runs/data/val_patients.txt"
+    la_layout "$la" "$runs/data"
     for m in $la_methods; do
       rm -rf "$runs/$m"
       memory_run "train-$m" train dataset="$runs/data" labelled_patients=8 output="$runs/$m" method="$m" dimensions=3 \

@@ -1,4 +1,6 @@
-# Sourced by the bench scripts. write_section <BENCHMARKS.md> <section> <report file>: replaces the lines between
+# Sourced by the bench scripts: BENCHMARKS.md's sections, and the run layouts the scripts share.
+
+# write_section <BENCHMARKS.md> <section> <report file>: replaces the lines between
 # <!-- section:start --> and <!-- section:end --> with the report (which carries both markers), or appends the report
 # when the section is new; creates the file with its heading when missing.
 write_section() {
@@ -39,4 +41,30 @@ write_subsection() {
     index($0, e) && !done { while ((getline line < r) > 0) print line; done = 1 }
     { print }' "$bench_md" > "$bench_md.tmp"
   mv "$bench_md.tmp" "$bench_md"
+}
+
+# la_layout <LA folder> <data folder>: the LA benchmark's training dataset: the first 76 IDs of train_patients.txt to
+# train on, the last 4 to validate on, the volumes linked in place (never copied).
+la_layout() {
+  mkdir -p "$2"
+  ln -sfn "$1/volumes" "$2/volumes"
+  head -n 76 "$1/train_patients.txt" > "$2/train_patients.txt"
+  tail -n 4 "$1/train_patients.txt" > "$2/val_patients.txt"
+}
+
+# kept_run <run folder> <name>: where a training writes its model and log, and whether it continues; sets run_model,
+# run_log and run_resume. Without RUNS: <run folder>/model and <run folder>/train.log. With RUNS=<folder outside the
+# repository> (long runs): <RUNS>/<name>/model and train.log, linked from the run folder and kept; run_resume is
+# resume=true once the model holds a checkpoint, so a run stopped part-way continues when its command is given again.
+kept_run() {
+  run_model="$1/model"
+  run_log="$1/train.log"
+  run_resume=""
+  [ -n "${RUNS:-}" ] || return 0
+  run_model="$RUNS/$2/model"
+  run_log="$RUNS/$2/train.log" # appended to by every part of the run
+  mkdir -p "$RUNS/$2"
+  if [ -f "$run_model/checkpoint/state.json" ]; then run_resume="resume=true"; fi
+  ln -sfn "$run_model" "$1/model"
+  ln -sfn "$run_log" "$1/train.log"
 }
