@@ -61,6 +61,7 @@ public final class Trainer {
 		try (g.graph; Session session = SessionFactory.open(g.graph)) {
 			Checkpoint.State state = start(session, g, checkpointDir);
 			double startDice = state.bestDice < 0 || job.validation().isEmpty() ? Double.NaN : state.bestDice;
+			int startIteration = state.iterationsDone;
 			RemainingTime timer = new RemainingTime();
 			double lossSum = 0;
 			int lossCount = 0;
@@ -91,11 +92,24 @@ public final class Trainer {
 				batch);
 			TrainingResult result = new TrainingResult(job.output(), state.iterationsDone, control.isCancelled(), state
 				.bestDice < 0 ? Double.NaN : state.bestDice, state.bestIteration, state.secondsTrained, startDice);
-			if (!Double.isNaN(startDice)) listener.log(String.format(
-				"Validation Dice %.4f at the start of this run, %.4f now (best, iteration %d): %+.4f", startDice, result
-					.bestDice(), result.bestIteration(), result.bestDice() - startDice));
+			if (!Double.isNaN(startDice)) listener.log(gainLine(result, startIteration, state.history.get(
+				state.history.size() - 1)));
 			return result;
 		}
+	}
+
+	/**
+	 * The closing line of a run that started from validated weights (a warm start or {@code continue}): validation
+	 * Dice before and after, and, where no validation of this run beat the start, where its last weights are, since a
+	 * few validation images can hide a gain that the last weights carry.
+	 */
+	static String gainLine(TrainingResult result, int startIteration, HistoryEntry last) {
+		String line = String.format("Validation Dice %.4f at the start of this run, %.4f now (best, iteration %d): %+.4f",
+			result.startDice(), result.bestDice(), result.bestIteration(), result.bestDice() - result.startDice());
+		if (result.bestIteration() > startIteration || last.iteration() <= startIteration) return line;
+		return line + String.format(". No validation of this run beat the start, which stays the best model; the last "
+			+ "weights (validation Dice %.4f at iteration %d) are kept as latest: predict with checkpoint=latest to use "
+			+ "them", last.validationDice(), last.iteration());
 	}
 
 	private Checkpoint.State start(Session session, TrainingGraph g, Path checkpointDir) throws IOException {

@@ -25,6 +25,7 @@ import org.labelefficient.setting.SettingValues;
 import org.labelefficient.method.Methods;
 import org.labelefficient.method.TrainingMethod;
 import org.labelefficient.metrics.SegmentationMetrics;
+import org.labelefficient.model.HistoryEntry;
 import org.labelefficient.model.ModelFolder;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.nn.UNetConfig;
@@ -97,5 +98,20 @@ public class TrainerTest {
 			Volume labels = new VolumeSegmenter(loaded, Sampling.CROP, 32, 0.25).segment(normalised(val.image()), false).labels();
 			assertEquals(r.bestDice(), SegmentationMetrics.meanDice(labels, val.label(), 4), 1e-6);
 		}
+	}
+
+	@Test
+	public void aRunThatKeptItsStartSaysWhereItsLastWeightsAre() {
+		HistoryEntry last = new HistoryEntry(600, 0.1, 0.7927, 780);
+		String kept = Trainer.gainLine(new TrainingResult(null, 600, false, 0.8018, 0, 780, 0.8018), 0, last);
+		assertEquals("Validation Dice 0.8018 at the start of this run, 0.8018 now (best, iteration 0): +0.0000. No "
+			+ "validation of this run beat the start, which stays the best model; the last weights (validation Dice "
+			+ "0.7927 at iteration 600) are kept as latest: predict with checkpoint=latest to use them", kept);
+		String improved = Trainer.gainLine(new TrainingResult(null, 600, false, 0.83, 400, 780, 0.8018), 0, last);
+		assertEquals("Validation Dice 0.8018 at the start of this run, 0.8300 now (best, iteration 400): +0.0282",
+			improved);
+		String continued = Trainer.gainLine(new TrainingResult(null, 2600, false, 0.71, 1400, 900, 0.71), 2000,
+			new HistoryEntry(2600, 0.1, 0.69, 900));
+		assertTrue(continued, continued.contains("(validation Dice 0.6900 at iteration 2600) are kept as latest"));
 	}
 }
