@@ -104,12 +104,13 @@ public final class Trainer {
 	 * few validation images can hide a gain that the last weights carry.
 	 */
 	static String gainLine(TrainingResult result, int startIteration, HistoryEntry last) {
-		String line = String.format("Validation Dice %.4f at the start of this run, %.4f now (best, iteration %d): %+.4f",
-			result.startDice(), result.bestDice(), result.bestIteration(), result.bestDice() - result.startDice());
+		String line = String.format(
+			"Validation Dice %.4f at the start of this run, %.4f now (best, iteration %d): %+.4f", result.startDice(),
+			result.bestDice(), result.bestIteration(), result.bestDice() - result.startDice());
 		if (result.bestIteration() > startIteration || last.iteration() <= startIteration) return line;
-		return line + String.format(". No validation of this run beat the start, which stays the best model; the last "
-			+ "weights (validation Dice %.4f at iteration %d) are kept as latest: predict with checkpoint=latest to use "
-			+ "them", last.validationDice(), last.iteration());
+		return line + String.format(". No validation of this run beat the start, which stays the best model; the "
+			+ "last weights (validation Dice %.4f at iteration %d) are kept as latest: predict with checkpoint=latest "
+			+ "to use them", last.validationDice(), last.iteration());
 	}
 
 	private Checkpoint.State start(Session session, TrainingGraph g, Path checkpointDir) throws IOException {
