@@ -21,8 +21,14 @@ out="$root/bench/out/la"
 source "$root/bench/section.sh"
 mkdir -p "$out/rows"
 
-# latest_metrics <dir>: test metrics of the run's latest weights, into <dir>/metrics-latest.csv
+# latest_metrics <dir>: test metrics of the run's latest weights, into <dir>/metrics-latest.csv; those of the best
+# weights when the best checkpoint is the last one (the same weights, not predicted twice)
 latest_metrics() {
+  if sed -n 's/^Trained \([0-9]*\) iterations in .* at iteration \([0-9]*\);.*/\1 \2/p' "$1/train.log" | tail -n 1 \
+    | awk 'NF == 2 && $1 == $2 { same = 1 } END { exit !same }'; then
+    cp "$1/metrics.csv" "$1/metrics-latest.csv"
+    return
+  fi
   "$root/bin/label-efficient" predict model="$1/model" checkpoint=latest input="$out/test" \
     output="$1/predictions-latest" > /dev/null
   "$root/bin/label-efficient" evaluate prediction="$1/predictions-latest" reference="$out/test" \
@@ -71,7 +77,7 @@ else
   for f in "$out"/*/metrics.csv; do
     n=$(basename "$(dirname "$f")")
     [ -f "$out/$n/train.time" ] || continue
-    [ -f "$out/$n/metrics-latest.csv" ] || [ ! -d "$out/$n/model/latest" ] || latest_metrics "$out/$n"
+    if [ ! -f "$out/$n/metrics-latest.csv" ] && [ -d "$out/$n/model/latest" ]; then latest_metrics "$out/$n"; fi
     row "$n" > "$out/rows/$n.md"
   done
 fi
