@@ -59,6 +59,12 @@ public final class Methods {
 		return METHODS.entrySet().stream().filter(e -> e.getValue().unlabelled()).map(Map.Entry::getKey).toList();
 	}
 
+	/** The ids of the semi-supervised methods that train a network of {@code dimensions} (2 or 3). */
+	public static List<String> semiSupervisedIds(int dimensions) {
+		List<String> volumetric = dimensions == 3 ? volumetricIds() : null;
+		return semiSupervisedIds().stream().filter(id -> volumetric == null || volumetric.contains(id)).toList();
+	}
+
 	/** The ids of the methods that train a 3D U-Net ({@code dimensions=3}), in registry order. */
 	public static List<String> volumetricIds() {
 		return METHODS.keySet().stream().filter(id -> get(id).volumetric()).toList();

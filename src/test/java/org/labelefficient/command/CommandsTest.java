@@ -273,6 +273,33 @@ public class CommandsTest {
 		assertTrue(reason(missing), reason(missing).contains("no-such-folder"));
 	}
 
+	@Test
+	public void improveOffersActionForASliceModelAndReciprocalForAVolumeModel() throws Exception {
+		Module dialog = initialized(ImproveWithUnlabelledCommand.class);
+		assertEquals("action", dialog.getInput("method"));
+		org.labelefficient.model.ModelInfo volume = org.labelefficient.model.ModelInfo.read(semiModel());
+		volume.dimensions = 3;
+		volume.pooling = new int[volume.channels.length - 1][];
+		java.util.Arrays.fill(volume.pooling, new int[] { 2, 2, 2 });
+		volume.patchShape = new int[] { 32, 32, 32 };
+		Path volumeModel = Files.createDirectories(tmp.getRoot().toPath().resolve("volume-model"));
+		volume.write(volumeModel);
+		choose(dialog, volumeModel);
+		assertEquals("reciprocal", dialog.getInput("method"));
+		List<?> choices = dialog.getInfo().getInput("method").getChoices();
+		assertFalse(choices.toString(), choices.contains("action"));
+		assertTrue(choices.toString(), choices.contains("mean-teacher"));
+		choose(dialog, semiModel());
+		assertTrue(dialog.getInfo().getInput("method").getChoices().contains("action"));
+		assertEquals("a choice the slice model allows is kept", "reciprocal", dialog.getInput("method"));
+	}
+
+	/** Picks {@code model} in an open dialog, which runs the field's callback as the dialog does. */
+	private static void choose(Module dialog, Path model) throws Exception {
+		dialog.setInput("model", model.toFile());
+		dialog.getInfo().getInput("model").callback(dialog);
+	}
+
 	private static Path semiModel;
 
 	/** A mean-teacher model trained once through the Train Semi-Supervised command. */
