@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.labelefficient.data.BatchPlan;
+import org.labelefficient.io.BadInputException;
 import org.labelefficient.nn.Batches;
+import org.labelefficient.nn.CutMix;
 import org.labelefficient.nn.Feedback;
 import org.labelefficient.nn.Gradients;
 import org.labelefficient.nn.Losses;
@@ -39,7 +41,9 @@ import org.tensorflow.types.TInt64;
  * start ({@code init_model}, as the code starts from a separately trained supervised model) gives student and teacher
  * the model's weights and skips the pre-training: every iteration is reciprocal. {@code dice_weight} adds a soft Dice
  * term to the losses on hard labels (the paper's are cross-entropy alone); {@code feedback=step} measures the
- * student's step as taken (nn.Feedback), since the paper's {@code lr <g_l, g_u>} assumes plain SGD.
+ * student's step as taken (nn.Feedback), since the paper's {@code lr <g_l, g_u>} assumes plain SGD;
+ * {@code cutmix_area} shows the student its unlabelled patches CutMixed with their pseudo-labels (as ACTION's stage iii
+ * does; not in the paper), a strong perturbation so that it learns more than a copy of the teacher.
  */
 public final class Reciprocal implements TrainingMethod {
 
@@ -56,6 +60,9 @@ public final class Reciprocal implements TrainingMethod {
 	private static final Setting<String> FEEDBACK = Setting.choice("feedback", "gradient",
 		"the feedback scalar h: gradient, lr <g_l, g_u> as the paper derives it for plain SGD (near 0 under Adam); "
 			+ "step, <g_l, the step the student's optimiser took>", List.of("gradient", "step"));
+	private static final Setting<Double> CUTMIX_AREA = Setting.number("cutmix_area", 0,
+		"share of each unlabelled patch that the student sees CutMixed from another unlabelled patch, its pseudo-labels "
+			+ "mixed alike (0: off, as the paper; 2D networks only)").atLeast(0).below(1);
 
 	@Override
 	public String id() {
@@ -79,11 +86,14 @@ public final class Reciprocal implements TrainingMethod {
 
 	@Override
 	public List<Setting<?>> settings() {
-		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT, DICE_WEIGHT, FEEDBACK);
+		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT, DICE_WEIGHT, FEEDBACK, CUTMIX_AREA);
 	}
 
 	@Override
 	public MethodGraph build(MethodContext c) {
+		if (c.network().dimensions() == 3 && c.settings().real(CUTMIX_AREA) > 0) throw new BadInputException(
+			CUTMIX_AREA.key() + "=" + c.settings().real(CUTMIX_AREA) + " mixes 2D patches; with dimensions=3 use "
+				+ CUTMIX_AREA.key() + "=0");
 		Ops tf = c.tf();
 		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
@@ -138,8 +148,18 @@ public final class Reciprocal implements TrainingMethod {
 		UNet.Groups tfw = teacher.forwardGroups(tf, labelledImages, unlabelledImages, seed(tf, c, 1000));
 		Operand<TFloat32> teacherLabelled = tfw.first().logits(), teacherUnlabelled = tfw.second().logits();
 		Operand<TInt32> pseudo = tf.math.argMax(tf.stopGradient(teacherUnlabelled), tf.constant(-1), TInt32.class);
-		UNet.Forward sf = student.forward(tf, unlabelledImages, true, c.inputs().seed);
-		Operand<TFloat32> studentPseudo = hardLabelLoss(c, sf.logits(), pseudo);
+		Operand<TFloat32> studentImages = unlabelledImages;
+		Operand<TInt32> studentLabels = pseudo;
+		double area = c.settings().real(CUTMIX_AREA);
+		if (area > 0) {
+			CutMix.Mixing mixing = CutMix.draw(tf, tf.fill(tf.slice(tf.shape(unlabelledImages), tf.constant(new int[] {
+				0 }), tf.constant(new int[] { 1 })), tf.constant(1f)), (int) unlabelledImages.shape().get(1),
+				(int) unlabelledImages.shape().get(2), area, seed(tf, c, 3000));
+			studentImages = CutMix.mix(tf, mixing, unlabelledImages);
+			studentLabels = CutMix.mixLabels(tf, mixing, pseudo);
+		}
+		UNet.Forward sf = student.forward(tf, studentImages, true, c.inputs().seed);
+		Operand<TFloat32> studentPseudo = hardLabelLoss(c, sf.logits(), studentLabels);
 		Feedback.Scalar scalar = Feedback.Scalar.valueOf(c.settings().get(FEEDBACK).toUpperCase(Locale.ROOT));
 		Feedback fb = Feedback.build(tf, c.graph(), studentPseudo, after -> Losses.partialCrossEntropy(after, student
 			.forward(after, labelledImages, true, seed(tf, c, 2000)).logits(), labels, k), student.weights()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.Test;
+import org.labelefficient.io.BadInputException;
 import org.labelefficient.nn.Adam;
 import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.Tensors;
@@ -71,7 +72,8 @@ public class ReciprocalPhasesTest {
 	 */
 	@Test
 	public void diceWeightAddsASoftDiceTermToTheHardLabelLosses() {
-		Map<String, Float> none = terms("0"), one = terms("1"), two = terms("2");
+		Map<String, Float> none = terms(Map.of("dice_weight", "0")), one = terms(Map.of("dice_weight", "1")), two = terms(
+			Map.of("dice_weight", "2"));
 		for (String term : List.of("pretrain_teacher_sup", "teacher_sup", "student_pl")) {
 			float dice = one.get(term) - none.get(term);
 			assertTrue(term + ": " + dice, dice > 0.01f && dice < 1f);
@@ -79,13 +81,33 @@ public class ReciprocalPhasesTest {
 		}
 	}
 
-	/** The loss terms of both phases, before any step, at {@code dice_weight=w}. */
-	private static Map<String, Float> terms(String w) {
+	/**
+	 * {@code cutmix_area} changes what the student sees on the unlabelled half and nothing of the teacher's losses;
+	 * a 3D network refuses it before training, naming the key.
+	 */
+	@Test
+	public void cutMixChangesOnlyTheStudentsPseudoLabelLossAndIsRefusedIn3D() {
+		Map<String, Float> plain = terms(Map.of()), mixed = terms(Map.of("cutmix_area", "0.5"));
+		assertEquals(plain.get("teacher_sup"), mixed.get("teacher_sup"), 0f);
+		assertTrue(plain + " " + mixed, Math.abs(plain.get("student_pl") - mixed.get("student_pl")) > 1e-5f);
+		try (Graph g = new Graph()) {
+			Ops tf = Ops.create(g);
+			MethodContext c = new MethodContext(g, tf, new TrainingInputs(tf, SIZE), UNetConfig.standard(3, 4, false)
+				.volumetric(UNetConfig.uniformPooling(5, 3)), (ops, prefix) -> new Adam(
+					ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), Map.of("cutmix_area", "0.5")),
+				new Reciprocal().batchPlan(BATCH));
+			BadInputException e = assertThrows(BadInputException.class, () -> new Reciprocal().build(c));
+			assertEquals("cutmix_area=0.5 mixes 2D patches; with dimensions=3 use cutmix_area=0", e.getMessage());
+		}
+	}
+
+	/** The loss terms of both phases, before any step, with the given method settings. */
+	private static Map<String, Float> terms(Map<String, String> settings) {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, SIZE);
 			MethodContext c = new MethodContext(g, tf, inputs, UNetConfig.standard(3, 4, false), (ops, prefix) -> new Adam(
-				ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), Map.of("dice_weight", w)),
+				ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), settings),
 				new Reciprocal().batchPlan(BATCH));
 			MethodGraph mg = new Reciprocal().build(c);
 			for (int i = 0; i < mg.variables().size(); i++)
