@@ -1,5 +1,6 @@
 package org.labelefficient.method;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.ParameterSet.Init;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.setting.Setting;
+import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -90,10 +92,13 @@ public final class Reciprocal implements TrainingMethod {
 	}
 
 	@Override
+	public void check(SettingValues settings, BatchPlan plan, int patchSize, int dimensions, Path initModel) {
+		if (dimensions == 3 && settings.real(CUTMIX_AREA) > 0) throw new BadInputException(CUTMIX_AREA.key() + "="
+			+ settings.real(CUTMIX_AREA) + " mixes 2D patches; with dimensions=3 use " + CUTMIX_AREA.key() + "=0");
+	}
+
+	@Override
 	public MethodGraph build(MethodContext c) {
-		if (c.network().dimensions() == 3 && c.settings().real(CUTMIX_AREA) > 0) throw new BadInputException(
-			CUTMIX_AREA.key() + "=" + c.settings().real(CUTMIX_AREA) + " mixes 2D patches; with dimensions=3 use "
-				+ CUTMIX_AREA.key() + "=0");
 		Ops tf = c.tf();
 		UNet student = new UNet(c.network(), new ParameterSet(tf, "student"));
 		UNet teacher = new UNet(c.network(), new ParameterSet(tf, "teacher"));
@@ -152,8 +157,10 @@ public final class Reciprocal implements TrainingMethod {
 		Operand<TInt32> studentLabels = pseudo;
 		double area = c.settings().real(CUTMIX_AREA);
 		if (area > 0) {
-			CutMix.Mixing mixing = CutMix.draw(tf, tf.fill(tf.slice(tf.shape(unlabelledImages), tf.constant(new int[] {
-				0 }), tf.constant(new int[] { 1 })), tf.constant(1f)), (int) unlabelledImages.shape().get(1),
+			// every sample of the unlabelled half takes part, so the mixing pairs them among themselves
+			float[] all = new float[c.plan().unlabelled()];
+			java.util.Arrays.fill(all, 1f);
+			CutMix.Mixing mixing = CutMix.draw(tf, tf.constant(all), (int) unlabelledImages.shape().get(1),
 				(int) unlabelledImages.shape().get(2), area, seed(tf, c, 3000));
 			studentImages = CutMix.mix(tf, mixing, unlabelledImages);
 			studentLabels = CutMix.mixLabels(tf, mixing, pseudo);
