@@ -47,7 +47,7 @@ public final class Action implements TrainingMethod {
 	}
 
 	@Override
-	public void check(SettingValues settings, BatchPlan plan, int patchSize, int dimensions, Path initModel) {
+	public void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {
 		ActionPlan stages = ActionPlan.of(settings, initModel);
 		int memory = settings.get(MEMORY_SIZE), pooling = settings.get(LOCAL_POOLING);
 		if ((stages.has(Stage.I) || stages.has(Stage.II)) && memory < plan.size()) throw new BadInputException(

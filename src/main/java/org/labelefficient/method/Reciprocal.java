@@ -1,6 +1,5 @@
 package org.labelefficient.method;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.labelefficient.data.BatchPlan;
-import org.labelefficient.io.BadInputException;
 import org.labelefficient.nn.Batches;
 import org.labelefficient.nn.CutMix;
 import org.labelefficient.nn.Feedback;
@@ -19,7 +17,6 @@ import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.ParameterSet.Init;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.setting.Setting;
-import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -45,7 +42,8 @@ import org.tensorflow.types.TInt64;
  * term to the losses on hard labels (the paper's are cross-entropy alone); {@code feedback=step} measures the
  * student's step as taken (nn.Feedback), since the paper's {@code lr <g_l, g_u>} assumes plain SGD;
  * {@code cutmix_area} shows the student its unlabelled patches CutMixed with their pseudo-labels (as ACTION's stage iii
- * does; not in the paper), a strong perturbation so that it learns more than a copy of the teacher.
+ * does; not in the paper; in 3D a cuboid, as BCP copies between LA volumes), a strong perturbation so that it learns
+ * more than a copy of the teacher.
  */
 public final class Reciprocal implements TrainingMethod {
 
@@ -64,7 +62,7 @@ public final class Reciprocal implements TrainingMethod {
 			+ "step, <g_l, the step the student's optimiser took>", List.of("gradient", "step"));
 	private static final Setting<Double> CUTMIX_AREA = Setting.number("cutmix_area", 0,
 		"share of each unlabelled patch that the student sees CutMixed from another unlabelled patch, its pseudo-labels "
-			+ "mixed alike (0: off, as the paper; 2D networks only)").atLeast(0).below(1);
+			+ "mixed alike (0: off, as the paper; in 3D a cuboid of area^(1/3) of each edge)").atLeast(0).below(1);
 
 	@Override
 	public String id() {
@@ -89,12 +87,6 @@ public final class Reciprocal implements TrainingMethod {
 	@Override
 	public List<Setting<?>> settings() {
 		return List.of(PRETRAIN, TEACHER_SUPERVISED_WEIGHT, DICE_WEIGHT, FEEDBACK, CUTMIX_AREA);
-	}
-
-	@Override
-	public void check(SettingValues settings, BatchPlan plan, int patchSize, int dimensions, Path initModel) {
-		if (dimensions == 3 && settings.real(CUTMIX_AREA) > 0) throw new BadInputException(CUTMIX_AREA.key() + "="
-			+ settings.real(CUTMIX_AREA) + " mixes 2D patches; with dimensions=3 use " + CUTMIX_AREA.key() + "=0");
 	}
 
 	@Override
@@ -160,8 +152,10 @@ public final class Reciprocal implements TrainingMethod {
 			// every sample of the unlabelled half takes part, so the mixing pairs them among themselves
 			float[] all = new float[c.plan().unlabelled()];
 			java.util.Arrays.fill(all, 1f);
-			CutMix.Mixing mixing = CutMix.draw(tf, tf.constant(all), (int) unlabelledImages.shape().get(1),
-				(int) unlabelledImages.shape().get(2), area, seed(tf, c, 3000));
+			int[] size = new int[unlabelledImages.shape().numDimensions() - 2];
+			for (int a = 0; a < size.length; a++)
+				size[a] = (int) unlabelledImages.shape().get(a + 1);
+			CutMix.Mixing mixing = CutMix.draw(tf, tf.constant(all), size, area, seed(tf, c, 3000));
 			studentImages = CutMix.mix(tf, mixing, unlabelledImages);
 			studentLabels = CutMix.mixLabels(tf, mixing, pseudo);
 		}

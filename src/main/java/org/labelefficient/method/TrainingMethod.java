@@ -46,10 +46,10 @@ public interface TrainingMethod {
 
 	/**
 	 * Checks what depends on several settings (each value is already checked by its declaration) against the batch
-	 * plan, the patch size, the network's dimensions (2 or 3) and the model the run starts from ({@code null}: none),
-	 * before any data is read; a problem is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
+	 * plan, the patch size and the model the run starts from ({@code null}: none), before any data is read; a problem
+	 * is a {@link org.labelefficient.io.BadInputException} in one plain sentence.
 	 */
-	default void check(SettingValues settings, BatchPlan plan, int patchSize, int dimensions, Path initModel) {}
+	default void check(SettingValues settings, BatchPlan plan, int patchSize, Path initModel) {}
 
 	/** Builds the training graph. */
 	MethodGraph build(MethodContext context);

@@ -56,7 +56,7 @@ public final class TrainingRunner {
 		ModelInfo start = request.initModel() == null ? null : startingModel(request.initModel(), normalization);
 		TrainingSettings s = request.settings();
 		BatchPlan plan = method.batchPlan(s.batchSize());
-		method.check(methodSettings, plan, s.patchSize(), s.dimensions(), request.initModel());
+		method.check(methodSettings, plan, s.patchSize(), request.initModel());
 		boolean volumes = s.dimensions() == 3;
 		if (!volumes && s.patchPerAxis()) throw new BadInputException(LoopSettings.PATCH_SIZE.key() + "="
 			+ LoopSettings.PATCH_SIZE.format(s.values().get(LoopSettings.PATCH_SIZE)) + " gives z,y,x sizes, which "

@@ -81,32 +81,40 @@ public class ReciprocalPhasesTest {
 	}
 
 	/**
-	 * {@code cutmix_area} changes what the student sees on the unlabelled half and nothing of the teacher's losses
-	 * (its refusal with a 3D network: VolumetricTrainingTest).
+	 * {@code cutmix_area} changes what the student sees on the unlabelled half and nothing of the teacher's losses,
+	 * with 2D patches and with 3D ones (a cuboid).
 	 */
 	@Test
 	public void cutMixChangesOnlyTheStudentsPseudoLabelLoss() {
-		Map<String, Float> plain = terms(Map.of()), mixed = terms(Map.of("cutmix_area", "0.5"));
-		assertEquals(plain.get("teacher_sup"), mixed.get("teacher_sup"), 0f);
-		assertTrue(plain + " " + mixed, Math.abs(plain.get("student_pl") - mixed.get("student_pl")) > 1e-5f);
+		for (int[] shape : List.of(new int[] { SIZE, SIZE }, new int[] { SIZE, SIZE, SIZE })) {
+			Map<String, Float> plain = terms(Map.of(), shape), mixed = terms(Map.of("cutmix_area", "0.5"), shape);
+			assertEquals(plain.get("teacher_sup"), mixed.get("teacher_sup"), 0f);
+			assertTrue(plain + " " + mixed, Math.abs(plain.get("student_pl") - mixed.get("student_pl")) > 1e-5f);
+		}
 	}
 
 	/** The loss terms of both phases, before any step, with the given method settings. */
 	private static Map<String, Float> terms(Map<String, String> settings) {
+		return terms(settings, new int[] { SIZE, SIZE });
+	}
+
+	/** The loss terms of both phases on patches of {@code shape} ({@code y, x} or {@code z, y, x}). */
+	private static Map<String, Float> terms(Map<String, String> settings, int[] shape) {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
-			TrainingInputs inputs = new TrainingInputs(tf, SIZE);
-			MethodContext c = new MethodContext(g, tf, inputs, UNetConfig.standard(3, 4, false), (ops, prefix) -> new Adam(
-				ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), settings),
-				new Reciprocal().batchPlan(BATCH));
+			TrainingInputs inputs = new TrainingInputs(tf, shape);
+			UNetConfig network = UNetConfig.standard(3, 4, false);
+			if (shape.length == 3) network = network.volumetric(UNetConfig.uniformPooling(network.channels().length, 3));
+			MethodContext c = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix, 1e-4f),
+				new SettingValues(new Reciprocal().settings(), settings), new Reciprocal().batchPlan(BATCH));
 			MethodGraph mg = new Reciprocal().build(c);
 			for (int i = 0; i < mg.variables().size(); i++)
 				mg.variables().get(i).initialize(s, 11 + i);
 			Map<String, Float> terms = new HashMap<>();
-			terms.put("pretrain_teacher_sup", fetch(s, inputs, mg.phaseAt(0.1).terms().get("teacher_sup")));
+			terms.put("pretrain_teacher_sup", fetch(s, inputs, mg.phaseAt(0.1).terms().get("teacher_sup"), shape));
 			MethodGraph.Phase reciprocal = mg.phaseAt(0.9);
 			for (String term : List.of("teacher_sup", "student_pl"))
-				terms.put(term, fetch(s, inputs, reciprocal.terms().get(term)));
+				terms.put(term, fetch(s, inputs, reciprocal.terms().get(term), shape));
 			return terms;
 		}
 	}
@@ -133,13 +141,13 @@ public class ReciprocalPhasesTest {
 
 	/** One iteration of {@code phase}: two labelled samples (classes by rows), two unlabelled ones. */
 	private static void run(Session s, TrainingInputs inputs, MethodGraph.Phase phase, int step) {
-		batch(s, inputs, step, r -> r.addTarget(phase.step()).run());
+		batch(s, inputs, step, new int[] { SIZE, SIZE }, r -> r.addTarget(phase.step()).run());
 	}
 
 	/** The value of {@code term} on the batch of step 1, without stepping. */
-	private static float fetch(Session s, TrainingInputs inputs, Operand<?> term) {
+	private static float fetch(Session s, TrainingInputs inputs, Operand<?> term, int[] shape) {
 		float[] value = new float[1];
-		batch(s, inputs, 1, r -> {
+		batch(s, inputs, 1, shape, r -> {
 			try (Tensor t = r.fetch(term).run().get(0)) {
 				value[0] = ((TFloat32) t).getFloat();
 			}
@@ -147,18 +155,23 @@ public class ReciprocalPhasesTest {
 		return value[0];
 	}
 
-	/** Feeds the test batch of {@code step} to a runner and hands it to {@code use}. */
-	private static void batch(Session s, TrainingInputs inputs, int step, Consumer<Session.Runner> use) {
-		float[] images = new float[BATCH * SIZE * SIZE];
+	/** Feeds the test batch of {@code step}, patches of {@code shape}, to a runner and hands it to {@code use}. */
+	private static void batch(Session s, TrainingInputs inputs, int step, int[] shape, Consumer<Session.Runner> use) {
+		int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b), width = shape[shape.length - 1];
+		float[] images = new float[BATCH * n];
 		int[] labels = new int[images.length];
 		for (int i = 0; i < images.length; i++) {
-			int b = i / (SIZE * SIZE), row = i / SIZE % SIZE;
+			int b = i / n, row = i / width % shape[shape.length - 2];
 			images[i] = row < 5 ? 0f : row < 10 ? 1f : 2f;
 			images[i] += 0.1f * (float) Math.sin(i);
 			labels[i] = b < BATCH / 2 ? (row < 5 ? 0 : row < 10 ? 1 : 2) : -1;
 		}
-		try (Tensor x = Tensors.floats(images, BATCH, SIZE, SIZE, 1); Tensor y = Tensors.ints(labels, BATCH, SIZE,
-			SIZE); Tensor lr = Tensors.scalar(1e-3f); Tensor it = Tensors.scalar(step); Tensor progress = Tensors
+		long[] imageShape = new long[shape.length + 2], labelShape = new long[shape.length + 1];
+		imageShape[0] = labelShape[0] = BATCH;
+		imageShape[shape.length + 1] = 1;
+		for (int a = 0; a < shape.length; a++)
+			imageShape[a + 1] = labelShape[a + 1] = shape[a];
+		try (Tensor x = Tensors.floats(images, imageShape); Tensor y = Tensors.ints(labels, labelShape); Tensor lr = Tensors.scalar(1e-3f); Tensor it = Tensors.scalar(step); Tensor progress = Tensors
 				.scalar(0.1f); Tensor seed = Tensors.longs(1, step)) {
 			use.accept(s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate, lr).feed(inputs.step, it)
 				.feed(inputs.progress, progress).feed(inputs.seed, seed));

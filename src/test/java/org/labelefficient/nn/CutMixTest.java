@@ -13,7 +13,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** CutMix of unlabelled samples: one box, the same in image, pseudo-label and confidence; labelled samples untouched. */
+/**
+ * CutMix of unlabelled samples: one box (a cuboid in 3D), the same in image, pseudo-label and confidence; labelled
+ * samples untouched.
+ */
 public class CutMixTest {
 
 	private static final int B = 4, H = 16, W = 20;
@@ -73,5 +76,61 @@ public class CutMixTest {
 			assertTrue("box width above half the patch", maxX - minX + 1 > W / 2);
 			assertTrue("box area about half the patch: " + inBox, Math.abs(inBox - H * W / 2) <= W / 2 + 1);
 		}
+	}
+
+	/** In 3D the box is a cuboid of {@code round(area^(1/3) x edge)} per axis, inside the patch, from the partner. */
+	@Test
+	public void a3DBoxIsACuboidOfTheCubeRootOfTheAreaPerEdge() {
+		int d = 8, h = 10, w = 12, n = d * h * w, b = 3;
+		float[] image = new float[b * n];
+		int[] label = new int[b * n];
+		for (int i = 0; i < image.length; i++) {
+			image[i] = 10000 * (i / n) + i % n;
+			label[i] = i / n;
+		}
+		int[] edges = { 5, 7, 8 }; // round(0.3^(1/3) x (8, 10, 12)): BCP's 2/3 of each edge
+		java.util.Set<String> corners = new java.util.HashSet<>();
+		for (long seed = 0; seed < 5; seed++) {
+			try (Graph g = new Graph(); Session s = new Session(g)) {
+				Ops tf = Ops.create(g);
+				CutMix.Mixing m = CutMix.draw(tf, tf.constant(new float[] { 0, 1, 1 }), new int[] { d, h, w }, 0.3, tf
+					.constant(new long[] { 5, seed }));
+				Operand<TFloat32> x = CutMix.mix(tf, m, tf.reshape(tf.constant(image), tf.constant(new int[] { b, d, h,
+					w, 1 })));
+				Operand<TInt32> y = CutMix.mixLabels(tf, m, tf.reshape(tf.constant(label), tf.constant(new int[] { b, d,
+					h, w })));
+				try (Result r = s.runner().fetch(m.partner()).fetch(x).fetch(y).run()) {
+					int[] partner = Tensors.readInts(r.get(0));
+					assertArrayEquals(new int[] { 0, 2, 1 }, partner);
+					float[] mixedImage = Tensors.read(r.get(1));
+					int[] mixed = Tensors.readInts(r.get(2));
+					for (int sample = 0; sample < b; sample++) {
+						int[] min = { d, h, w }, max = { -1, -1, -1 };
+						int inBox = 0;
+						for (int p = 0; p < n; p++) {
+							int i = sample * n + p, source = mixed[i];
+							assertEquals(10000 * source + p, mixedImage[i], 0);
+							if (source == sample) continue;
+							assertEquals(partner[sample], source);
+							inBox++;
+							int[] at = { p / (h * w), p / w % h, p % w };
+							for (int a = 0; a < 3; a++) {
+								min[a] = Math.min(min[a], at[a]);
+								max[a] = Math.max(max[a], at[a]);
+							}
+						}
+						if (sample == 0) {
+							assertEquals("labelled sample unchanged", 0, inBox);
+							continue;
+						}
+						for (int a = 0; a < 3; a++)
+							assertEquals("edge " + a, edges[a], max[a] - min[a] + 1);
+						assertEquals("the box is a cuboid", edges[0] * edges[1] * edges[2], inBox);
+						corners.add(java.util.Arrays.toString(min));
+					}
+				}
+			}
+		}
+		assertTrue("the box moves: " + corners, corners.size() > 3);
 	}
 }

@@ -84,14 +84,6 @@ public class VolumetricTrainingTest {
 	}
 
 	@Test
-	public void reciprocalCutMixIsRefusedIn3DBeforeTheData() {
-		BadInputException e = assertThrows(BadInputException.class, () -> TrainingRunner.prepare(Requests.of(
-			"dataset=/nonexistent", "method=reciprocal", "output=" + TMP.getRoot().toPath().resolve("cutmix3d"),
-			"dimensions=3", "cutmix_area=0.5"), new TrainingListener() {}));
-		assertEquals("cutmix_area=0.5 mixes 2D patches; with dimensions=3 use cutmix_area=0", e.getMessage());
-	}
-
-	@Test
 	public void methodsWithout3DHeadsAreRefusedBeforeTheData() {
 		BadInputException e = assertThrows(BadInputException.class, () -> TrainingRunner.prepare(Requests.of(
 			"dataset=/nonexistent", "method=scribsd", "output=" + TMP.getRoot().toPath().resolve("s"), "dimensions=3"),
