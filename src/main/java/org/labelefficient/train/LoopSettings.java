@@ -36,6 +36,9 @@ public final class LoopSettings {
 		"iterations between learning-rate drops of the step schedule").atLeast(1).unit("iterations");
 	public static final Setting<Double> LR_GAMMA = Setting.number("lr_gamma", 0.1,
 		"factor of each learning-rate drop of the step schedule").above(0);
+	public static final Setting<Integer> WARMUP = Setting.integer("warmup", 0,
+		"iterations over which the learning rate rises linearly to the schedule's value (0: none); eases a warm start "
+			+ "(init_model), whose first full-size Adam steps shake a trained model").atLeast(0).unit("iterations");
 	public static final Setting<Double> WEIGHT_DECAY = Setting.number("weight_decay", 1e-5, "L2 weight decay")
 		.atLeast(0).defaultWhen(OPTIMIZER, "sgd", 1e-4);
 	public static final Setting<Double> MOMENTUM = Setting.number("momentum", 0.9, "momentum of sgd").atLeast(0)
@@ -54,7 +57,7 @@ public final class LoopSettings {
 
 	/** Every loop setting, in the order of help texts and {@code model.json}. */
 	public static final List<Setting<?>> ALL = List.of(ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING, SEED, LEARNING_RATE,
-		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
+		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WARMUP, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
 		BASE_CHANNELS, DIMENSIONS, AUGMENT, LOG_INTERVAL);
 
 	private LoopSettings() {}

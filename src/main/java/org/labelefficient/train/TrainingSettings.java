@@ -108,12 +108,17 @@ public final class TrainingSettings {
 		return values.get(LOG_INTERVAL);
 	}
 
-	/** The learning rate for (0-based) iteration {@code t}: poly, step or constant schedule. */
+	/**
+	 * The learning rate for (0-based) iteration {@code t}: poly, step or constant schedule, times {@code (t + 1) /
+	 * warmup} during the first {@code warmup} iterations.
+	 */
 	public double learningRateAt(int t) {
-		return switch (values.get(LR_SCHEDULE)) {
+		double scheduled = switch (values.get(LR_SCHEDULE)) {
 			case "poly" -> learningRate() * Math.pow(1 - (double) t / iterations(), 0.9);
 			case "step" -> learningRate() * Math.pow(values.get(LR_GAMMA), t / values.get(LR_STEP));
 			default -> learningRate();
 		};
+		int warmup = values.get(WARMUP);
+		return t < warmup ? scheduled * (t + 1) / warmup : scheduled;
 	}
 }
