@@ -38,6 +38,40 @@ public final class Annotations {
 		return convert(scribble, numClasses, unlabelled, source, "scribble");
 	}
 
+	/**
+	 * Marks as background (class 0) the unannotated pixels of each slice of a converted scribble volume that lie more
+	 * than {@code margin} pixels outside the axis-aligned box around the slice's foreground strokes (classes 1 and up,
+	 * class 0 being the background);
+	 * slices without a foreground stroke and every annotated pixel stay as they are. The scribbles of one object per
+	 * image (an organ) imply it: ACDC's strokes leave 90% of each slice unannotated, where a network trained on crops
+	 * learns nothing and predicts far false positives. Returns how many pixels became background.
+	 */
+	public static long backgroundOutsideStrokes(byte[] scribble, int width, int height, int margin) {
+		int n = width * height;
+		long marked = 0;
+		for (int z = 0; z < scribble.length / n; z++) {
+			int x0 = width, x1 = -1, y0 = height, y1 = -1;
+			for (int i = 0; i < n; i++)
+				if (scribble[z * n + i] > 0) {
+					int x = i % width, y = i / width;
+					x0 = Math.min(x0, x);
+					x1 = Math.max(x1, x);
+					y0 = Math.min(y0, y);
+					y1 = Math.max(y1, y);
+				}
+			if (x1 < 0) continue;
+			for (int i = 0; i < n; i++) {
+				int x = i % width, y = i / width;
+				boolean outside = x < x0 - margin || x > x1 + margin || y < y0 - margin || y > y1 + margin;
+				if (outside && scribble[z * n + i] == UNLABELLED) {
+					scribble[z * n + i] = 0;
+					marked++;
+				}
+			}
+		}
+		return marked;
+	}
+
 	/** Voxel counts per class of a converted annotation. */
 	public static long[] classCounts(byte[] annotation, int numClasses) {
 		long[] counts = new long[numClasses];

@@ -19,9 +19,9 @@ import org.labelefficient.io.VolumeIO;
 /**
  * Reads a dataset folder for training: chooses the layout (folder or HDF5), splits cases into training and
  * validation (patient lists, or a seeded hold-out of densely labelled cases), keeps the annotations of the first
- * {@code labelled_patients} patients only, checks every annotation, normalises the images and cuts the training
- * volumes into slices; images of a further folder join the training cases as unlabelled ones. All checks run before
- * any training starts.
+ * {@code labelled_patients} patients only, checks every annotation, normalises the images, marks the background
+ * that scribbles imply ({@code background_margin}) and cuts the training volumes into slices; images of a further
+ * folder join the training cases as unlabelled ones. All checks run before any training starts.
  */
 public final class DatasetLoader {
 
@@ -140,6 +140,8 @@ public final class DatasetLoader {
 		if (scribble != null && Arrays.stream(Annotations.classCounts(scribble, Annotations.MAX_CLASSES)).sum() == 0)
 			throw new BadInputException(c.scribbleSource() + ": the scribbles contain no annotated pixel (every value is the "
 				+ "unlabelled value " + spec.unlabelledValue() + ")");
+		if (scribble != null && spec.backgroundMargin() >= 0) Annotations.backgroundOutsideStrokes(scribble, image.width(),
+			image.height(), spec.backgroundMargin());
 		List<TrainingSlice> out = new ArrayList<>();
 		int n = image.sliceSize();
 		for (int z = 0; z < image.depth(); z++)

@@ -7,7 +7,7 @@ import org.labelefficient.setting.Setting;
 
 /**
  * The declarations of how a training dataset is read: unlabelled value, labelled patients, classes, validation split,
- * patient lists, normalisation and padding. They live beside the code that reads data, so its messages name the
+ * patient lists, normalisation, padding and the background implied by scribbles. They live beside the code that reads data, so its messages name the
  * declared keys.
  */
 public final class DatasetSettings {
@@ -31,12 +31,16 @@ public final class DatasetSettings {
 	public static final Setting<Boolean> ALLOW_PADDING = Setting.flag("allow_padding", true,
 		"pad slices smaller than the patch; false makes such a slice an error");
 
+	public static final Setting<Integer> BACKGROUND_MARGIN = Setting.integer("background_margin", -1,
+		"scribbles: unannotated pixels more than this many pixels outside the box around a slice's foreground strokes "
+			+ "become background (one object per image, e.g. an organ); -1: off").atLeast(-1);
+
 	public static final Setting<Path> UNLABELLED_IMAGES = Setting.path("unlabelled_images", null,
 		"folder of further images to learn from as unlabelled cases").optional();
 
 	/** Every dataset setting, in the order of help texts. */
 	public static final List<Setting<?>> ALL = List.of(UNLABELLED_VALUE, LABELLED_PATIENTS, NUM_CLASSES,
-		VALIDATION_FRACTION, TRAIN_LIST, VAL_LIST, NORMALIZATION, ALLOW_PADDING, UNLABELLED_IMAGES);
+		VALIDATION_FRACTION, TRAIN_LIST, VAL_LIST, NORMALIZATION, ALLOW_PADDING, BACKGROUND_MARGIN, UNLABELLED_IMAGES);
 
 	private DatasetSettings() {}
 }

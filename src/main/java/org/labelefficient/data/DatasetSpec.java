@@ -16,15 +16,17 @@ import org.labelefficient.io.Normalization;
  * @param trainList file in the dataset folder listing the training patients (required for HDF5 datasets)
  * @param validationList file in the dataset folder listing the validation patients
  * @param unlabelledImages a folder of further images to train on as unlabelled cases, or {@code null}
+ * @param backgroundMargin scribbles: unannotated pixels more than this many pixels outside the box around a slice's
+ *          foreground strokes become background; -1 for none
  */
 public record DatasetSpec(Path folder, int unlabelledValue, int labelledPatients, int numClasses,
 	double validationFraction, String trainList, String validationList, Normalization normalization, long seed,
-	Path unlabelledImages) {
+	Path unlabelledImages, int backgroundMargin) {
 
-	/** A dataset without further unlabelled images. */
+	/** A dataset without further unlabelled images, its scribbles as they are. */
 	public DatasetSpec(Path folder, int unlabelledValue, int labelledPatients, int numClasses,
 		double validationFraction, String trainList, String validationList, Normalization normalization, long seed) {
 		this(folder, unlabelledValue, labelledPatients, numClasses, validationFraction, trainList, validationList,
-			normalization, seed, null);
+			normalization, seed, null, -1);
 	}
 }

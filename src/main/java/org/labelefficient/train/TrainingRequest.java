@@ -114,6 +114,11 @@ public record TrainingRequest(SettingValues values, SettingValues methodSettings
 		return values.get(UNLABELLED_IMAGES);
 	}
 
+	/** Scribbles: how far outside the box around a slice's foreground strokes the background starts; -1 for off. */
+	public int backgroundMargin() {
+		return values.get(BACKGROUND_MARGIN);
+	}
+
 	/** Whether slices smaller than the patch are padded (else they are an error). */
 	public boolean allowPadding() {
 		return values.get(ALLOW_PADDING);

@@ -72,7 +72,7 @@ public final class TrainingRunner {
 			+ LoopSettings.SAMPLING.key() + "=" + Sampling.CROP.key() + " with it");
 		Dataset data = DatasetLoader.load(new DatasetSpec(request.dataset(), request.unlabelledValue(), request
 			.labelledPatients(), request.numClasses(), request.validationFraction(), request.trainList(), request
-				.validationList(), normalization, s.seed(), request.unlabelledImages()));
+				.validationList(), normalization, s.seed(), request.unlabelledImages(), request.backgroundMargin()));
 		listener.log(request.dataset() + ": " + data.summary());
 		if (!request.allowPadding() && !whole) checkNoPadding(data, s);
 		BatchAssembler sampler;

@@ -140,4 +140,46 @@ public class DatasetLoaderTest {
 		assertArrayEquals(new long[] { 1, 1, 0, 1 }, Annotations.classCounts(Annotations.scribble(v, 4, 255, "x"),
 			4));
 	}
+
+	@Test
+	public void backgroundOutsideStrokesMarksOnlyUnannotatedPixelsBeyondTheMarginOfEachSlicesForegroundBox() {
+		byte u = Annotations.UNLABELLED;
+		// slice 0 (6 x 5): foreground strokes at (2,1) and (3,2), a background stroke at (5,4); slice 1: background only
+		byte[] s = new byte[60];
+		java.util.Arrays.fill(s, u);
+		s[1 * 6 + 2] = 1;
+		s[2 * 6 + 3] = 2;
+		s[4 * 6 + 5] = 0;
+		s[30 + 0] = 0;
+		assertEquals(30 - 4 * 4 - 1, Annotations.backgroundOutsideStrokes(s, 6, 5, 1));
+		for (int y = 0; y < 5; y++)
+			for (int x = 0; x < 6; x++) {
+				int i = y * 6 + x;
+				boolean inBox = x >= 1 && x <= 4 && y >= 0 && y <= 3;
+				byte expected = i == 1 * 6 + 2 ? 1 : i == 2 * 6 + 3 ? 2 : inBox ? u : 0;
+				assertEquals("slice 0 at x=" + x + " y=" + y, expected, s[i]);
+			}
+		assertEquals("a slice without foreground strokes is left as it is", 0, s[30]);
+		for (int i = 31; i < 60; i++)
+			assertEquals(u, s[i]);
+	}
+
+	@Test
+	public void backgroundMarginTurnsTheFarFieldOfScribbledSlicesIntoBackground() throws Exception {
+		Path root = dataset(2);
+		DatasetSpec plain = spec(root, 255, -1);
+		Dataset off = DatasetLoader.load(plain);
+		Dataset on = DatasetLoader.load(new DatasetSpec(root, 255, -1, 0, 0.2, "train_patients.txt",
+			"val_patients.txt", Normalization.ZSCORE, 1, null, 2));
+		long[] before = off.scribbleCounts(), after = on.scribbleCounts();
+		assertTrue("background gained: " + before[0] + " -> " + after[0], after[0] > before[0]);
+		for (int c = 1; c < before.length; c++)
+			assertEquals("foreground class " + c + " unchanged", before[c], after[c]);
+		for (int k = 0; k < off.slices().size(); k++) {
+			byte[] a = off.slices().get(k).scribble(), b = on.slices().get(k).scribble();
+			for (int i = 0; i < a.length; i++)
+				if (a[i] != Annotations.UNLABELLED) assertEquals("annotated pixels are kept", a[i], b[i]);
+				else assertTrue(b[i] == Annotations.UNLABELLED || b[i] == 0);
+		}
+	}
 }
