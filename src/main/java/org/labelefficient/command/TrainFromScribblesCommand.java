@@ -55,6 +55,10 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 	@Parameter(label = "Unlabelled value of the scribbles")
 	private int unlabelled_value = UNLABELLED_VALUE.defaultValue();
 
+	@Parameter(label = "Background beyond the foreground strokes' box (pixels; -1: off; one object per image)",
+		min = "-1")
+	private int background_margin = BACKGROUND_MARGIN.defaultValue();
+
 	@Parameter(label = "Validation interval")
 	private int validation_interval = VALIDATION_INTERVAL.defaultValue();
 
@@ -74,6 +78,7 @@ public class TrainFromScribblesCommand extends TrainingCommand {
 				VALIDATION_INTERVAL, validation_interval));
 			options.put(SAMPLING, sampling);
 			options.put(DIMENSIONS, dimensions);
+			options.put(BACKGROUND_MARGIN, background_margin);
 			return options;
 		});
 	}

@@ -1,5 +1,6 @@
 package org.labelefficient.data;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,10 +28,15 @@ public record Dataset(List<TrainingSlice> slices, List<LabelledVolume> validatio
 		return slices.stream().filter(TrainingSlice::unlabelled).count();
 	}
 
-	/** A one-line description for logs. */
+	/**
+	 * A one-line description for logs; with scribbles, the scribbled pixels per class (which shows what
+	 * {@code background_margin} added).
+	 */
 	public String summary() {
+		String counts = scribbleSlices() == 0 ? "" : "; scribbled pixels per class " + Arrays.toString(
+			scribbleCounts);
 		return String.format("%d training cases (%d unlabelled), %d slices: %d with labels, %d with scribbles, "
-			+ "%d unlabelled; %d validation cases; %d classes", trainingCases.size(), unlabelledCases.size(), slices
-				.size(), denseSlices(), scribbleSlices(), unlabelledSlices(), validation.size(), numClasses);
+			+ "%d unlabelled; %d validation cases; %d classes%s", trainingCases.size(), unlabelledCases.size(), slices
+				.size(), denseSlices(), scribbleSlices(), unlabelledSlices(), validation.size(), numClasses, counts);
 	}
 }

@@ -114,6 +114,8 @@ public class BadInputTest {
 		assertTrue(trainFails("method=scribble").startsWith("Error: method must be one of supervised, pce, "));
 		assertEquals("Error: normalization must be one of zscore, minmax, none, got robust", trainFails(
 			"normalization=robust"));
+		assertEquals("Error: background_margin must be an integer of at least -1, got -2", trainFails(
+			"background_margin=-2"));
 	}
 
 	@Test
