@@ -141,7 +141,7 @@ public final class DatasetLoader {
 			throw new BadInputException(c.scribbleSource() + ": the scribbles contain no annotated pixel (every value is the "
 				+ "unlabelled value " + spec.unlabelledValue() + ")");
 		if (scribble != null && spec.backgroundMargin() >= 0) Annotations.backgroundOutsideStrokes(scribble, image.width(),
-			image.height(), spec.backgroundMargin());
+			image.height(), spec.backgroundMargin(), new Random(spec.seed() * 31 + c.name().hashCode()));
 		List<TrainingSlice> out = new ArrayList<>();
 		int n = image.sliceSize();
 		for (int z = 0; z < image.depth(); z++)

@@ -32,8 +32,9 @@ public final class DatasetSettings {
 		"pad slices smaller than the patch; false makes such a slice an error");
 
 	public static final Setting<Integer> BACKGROUND_MARGIN = Setting.integer("background_margin", -1,
-		"scribbles: unannotated pixels more than this many pixels outside the box around a slice's foreground strokes "
-			+ "become background (one object per image, e.g. an organ); -1: off").atLeast(-1);
+		"scribbles of one object per image (an organ): as many unannotated pixels as a slice has strokes, drawn "
+			+ "from those more than this many pixels outside the box around its foreground strokes, become background; "
+			+ "-1: off").atLeast(-1);
 
 	public static final Setting<Path> UNLABELLED_IMAGES = Setting.path("unlabelled_images", null,
 		"folder of further images to learn from as unlabelled cases").optional();

@@ -8,7 +8,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -142,30 +144,43 @@ public class DatasetLoaderTest {
 	}
 
 	@Test
-	public void backgroundOutsideStrokesMarksOnlyUnannotatedPixelsBeyondTheMarginOfEachSlicesForegroundBox() {
+	public void backgroundOutsideStrokesMarksAsManyUnannotatedPixelsBeyondTheMarginAsTheSliceHasStrokes() {
 		byte u = Annotations.UNLABELLED;
 		// slice 0 (6 x 5): foreground strokes at (2,1) and (3,2), a background stroke at (5,4); slice 1: background only
 		byte[] s = new byte[60];
-		java.util.Arrays.fill(s, u);
+		Arrays.fill(s, u);
 		s[1 * 6 + 2] = 1;
 		s[2 * 6 + 3] = 2;
 		s[4 * 6 + 5] = 0;
-		s[30 + 0] = 0;
-		assertEquals(30 - 4 * 4 - 1, Annotations.backgroundOutsideStrokes(s, 6, 5, 1));
-		for (int y = 0; y < 5; y++)
-			for (int x = 0; x < 6; x++) {
-				int i = y * 6 + x;
-				boolean inBox = x >= 1 && x <= 4 && y >= 0 && y <= 3;
-				byte expected = i == 1 * 6 + 2 ? 1 : i == 2 * 6 + 3 ? 2 : inBox ? u : 0;
-				assertEquals("slice 0 at x=" + x + " y=" + y, expected, s[i]);
-			}
-		assertEquals("a slice without foreground strokes is left as it is", 0, s[30]);
-		for (int i = 31; i < 60; i++)
-			assertEquals(u, s[i]);
+		s[30] = 0;
+		byte[] before = s.clone();
+		assertEquals("one pixel per stroke", 3, Annotations.backgroundOutsideStrokes(s, 6, 5, 1, new Random(1)));
+		int marked = 0;
+		for (int i = 0; i < 30; i++) {
+			int x = i % 6, y = i / 6;
+			if (s[i] == before[i]) continue;
+			marked++;
+			assertEquals(0, s[i]);
+			assertEquals("only unannotated pixels change", u, before[i]);
+			assertTrue("x=" + x + " y=" + y + " lies outside the box x 1..4, y 0..3", x < 1 || x > 4 || y > 3);
+		}
+		assertEquals(3, marked);
+		assertArrayEquals("a slice without foreground strokes is left as it is", Arrays.copyOfRange(before, 30, 60),
+			Arrays.copyOfRange(s, 30, 60));
+
+		// as many strokes as pixels outside the box, or more: all of those become background
+		byte[] full = new byte[30];
+		Arrays.fill(full, u);
+		for (int y = 0; y <= 3; y++)
+			for (int x = 1; x <= 4; x++)
+				full[y * 6 + x] = (byte) (x == 2 && y == 1 ? 3 : 0);
+		assertEquals(30 - 16, Annotations.backgroundOutsideStrokes(full, 6, 5, 1, new Random(1)));
+		for (byte b : full)
+			assertTrue(b >= 0);
 	}
 
 	@Test
-	public void backgroundMarginTurnsTheFarFieldOfScribbledSlicesIntoBackground() throws Exception {
+	public void backgroundMarginMarksPartOfTheFarFieldOfScribbledSlicesAsBackground() throws Exception {
 		Path root = dataset(2);
 		DatasetSpec plain = spec(root, 255, -1);
 		Dataset off = DatasetLoader.load(plain);
@@ -177,9 +192,15 @@ public class DatasetLoaderTest {
 			assertEquals("foreground class " + c + " unchanged", before[c], after[c]);
 		for (int k = 0; k < off.slices().size(); k++) {
 			byte[] a = off.slices().get(k).scribble(), b = on.slices().get(k).scribble();
+			int strokes = 0, added = 0;
 			for (int i = 0; i < a.length; i++)
-				if (a[i] != Annotations.UNLABELLED) assertEquals("annotated pixels are kept", a[i], b[i]);
-				else assertTrue(b[i] == Annotations.UNLABELLED || b[i] == 0);
+				if (a[i] != Annotations.UNLABELLED) {
+					assertEquals("annotated pixels are kept", a[i], b[i]);
+					strokes++;
+				}
+				else if (b[i] == 0) added++;
+				else assertEquals(Annotations.UNLABELLED, b[i]);
+			assertTrue("slice " + k + ": " + added + " implied, at most its " + strokes + " strokes", added <= strokes);
 		}
 	}
 }
