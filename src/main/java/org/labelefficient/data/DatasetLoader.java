@@ -140,8 +140,8 @@ public final class DatasetLoader {
 		if (scribble != null && Arrays.stream(Annotations.classCounts(scribble, Annotations.MAX_CLASSES)).sum() == 0)
 			throw new BadInputException(c.scribbleSource() + ": the scribbles contain no annotated pixel (every value is the "
 				+ "unlabelled value " + spec.unlabelledValue() + ")");
-		if (scribble != null && spec.backgroundMargin() >= 0) Annotations.backgroundOutsideStrokes(scribble, image.width(),
-			image.height(), spec.backgroundMargin(), new Random(spec.seed() * 31 + c.name().hashCode()));
+		if (scribble != null && spec.backgroundMargin() >= 0) Annotations.backgroundOutsideStrokes(scribble, image
+			.width(), image.height(), spec.backgroundMargin(), new Random(spec.seed() * 31 + c.name().hashCode()));
 		List<TrainingSlice> out = new ArrayList<>();
 		int n = image.sliceSize();
 		for (int z = 0; z < image.depth(); z++)

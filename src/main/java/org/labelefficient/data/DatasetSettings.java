@@ -7,8 +7,8 @@ import org.labelefficient.setting.Setting;
 
 /**
  * The declarations of how a training dataset is read: unlabelled value, labelled patients, classes, validation split,
- * patient lists, normalisation, padding and the background implied by scribbles. They live beside the code that reads data, so its messages name the
- * declared keys.
+ * patient lists, normalisation, padding and the background implied by scribbles. They live beside the code that reads
+ * data, so its messages name the declared keys.
  */
 public final class DatasetSettings {
 

@@ -16,8 +16,8 @@ import org.labelefficient.io.Normalization;
  * @param trainList file in the dataset folder listing the training patients (required for HDF5 datasets)
  * @param validationList file in the dataset folder listing the validation patients
  * @param unlabelledImages a folder of further images to train on as unlabelled cases, or {@code null}
- * @param backgroundMargin scribbles: unannotated pixels more than this many pixels outside the box around a slice's
- *          foreground strokes become background; -1 for none
+ * @param backgroundMargin scribbles: as many unannotated pixels as a slice has strokes, drawn from those more than
+ *          this many pixels outside the box around its foreground strokes, become background; -1 for none
  */
 public record DatasetSpec(Path folder, int unlabelledValue, int labelledPatients, int numClasses,
 	double validationFraction, String trainList, String validationList, Normalization normalization, long seed,
