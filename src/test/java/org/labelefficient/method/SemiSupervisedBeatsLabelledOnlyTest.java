@@ -30,15 +30,17 @@ import org.labelefficient.train.TrainingRunner;
  * trained from scratch against the labelled-only model of the same budget, and the labelled-only models improved with
  * the unlabelled images ({@code init_model}) against themselves. A different floating-point order (another processor
  * or thread count) moves single seeds by up to 0.3 at this budget, so each claim is a mean over seeds with a margin
- * far below the lead measured on three orders (AMD EPYC with AVX-512: 2 threads, 1 thread, and TensorFlow's own
- * kernels with {@code TF_ENABLE_ONEDNN_OPTS=0}; labelled-only 0.420, 0.424 and 0.464; BENCHMARKS.md has every seed):
+ * far below the lead measured on four orders (AMD EPYC with AVX-512: 2 threads, 1 thread, and TensorFlow's own
+ * kernels with {@code TF_ENABLE_ONEDNN_OPTS=0}; AMD EPYC with AVX2 only, 2 threads; labelled-only 0.420, 0.424, 0.464
+ * and 0.426; BENCHMARKS.md has every seed):
  * <ul>
- * <li>from scratch: mean-teacher 0.670, 0.619, 0.682 (+0.25, +0.20, +0.22), reciprocal 0.882, 0.883, 0.892
- * (+0.46, +0.46, +0.43): margin {@value #MARGIN_FROM_SCRATCH};</li>
- * <li>improving with reciprocal: 0.878, 0.876, 0.878 (+0.46, +0.45, +0.41): margin {@value #MARGIN_IMPROVED};</li>
- * <li>improving with mean-teacher (0.454, 0.420, 0.489) and action (0.532, 0.729, 0.657): never below the start on
- * the validation cases (the run keeps the starting weights until beaten), and not more than {@value #TOLERANCE}
- * below it on the test cases.</li>
+ * <li>from scratch: mean-teacher 0.670, 0.619, 0.682, 0.614 (+0.25, +0.20, +0.22, +0.19), reciprocal 0.882, 0.883,
+ * 0.892, 0.888 (+0.46, +0.46, +0.43, +0.46): margin {@value #MARGIN_FROM_SCRATCH};</li>
+ * <li>improving with reciprocal: 0.878, 0.876, 0.878, 0.881 (+0.46, +0.45, +0.41, +0.45): margin
+ * {@value #MARGIN_IMPROVED};</li>
+ * <li>improving with mean-teacher (0.454, 0.420, 0.489, 0.434) and action (0.532, 0.729, 0.657, 0.618): never below
+ * the start on the validation cases (the run keeps the starting weights until beaten), and not more than
+ * {@value #TOLERANCE} below it on the test cases.</li>
  * </ul>
  * ACTION is not compared from scratch: at this budget its three stages get 75, 75 and 150 iterations and its lead
  * flips with the floating-point order (-0.13 to +0.34 per seed; means +0.02 and +0.15 on the first two orders).
