@@ -20,7 +20,7 @@ import org.labelefficient.train.TrainingListener;
  * 0.827); with TensorFlow's own kernels ({@code TF_ENABLE_ONEDNN_OPTS=0}), 0.838 / 0.802, 0.847 / 0.838, 0.851 / 0.841
  * (0.845 vs 0.827); on the machine of an earlier session, 0.846 / 0.811, 0.857 / 0.855, 0.852 / 0.821; on an AMD EPYC
  * with AVX2 and no AVX-512 (Zen 3), 0.842 / 0.814, 0.843 / 0.851, 0.849 / 0.837 (0.845 vs 0.834, the smallest lead
- * seen).
+ * seen), and there with one thread 0.840 / 0.819, 0.843 / 0.849, 0.847 / 0.825 (0.843 vs 0.831).
  */
 public class ScribsdBeatsPceTest {
 
