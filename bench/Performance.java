@@ -56,7 +56,9 @@ import org.tensorflow.types.TFloat32;
  * method's graph with Adam, weight decay 1e-5, plus the validation forward pass), initialises it as the loop does, and
  * times the loop's step (tensor creation from Java arrays, one session run fetching the loss and its terms, reading
  * the scalars), with the batch composition of the method's BatchPlan (dense labels; scribbles: 5% of the pixels
- * labelled; semi-supervised: the unlabelled half all -1). Data loading and augmentation are not included. The U-Net
+ * labelled; semi-supervised: the unlabelled half all -1). Data loading and augmentation are not included. The
+ * step is that of the phase running at training progress 0.75, or at {@code progress=P} given among the settings (for
+ * ACTION's defaults 0.1 is stage i, 0.4 stage ii, 0.75 stage iii). The U-Net
  * is UNetConfig.standard(4 classes, base 16) with the method's deep supervision and decoders. {@code predict} times
  * one slice through the exported SavedModel (the {@code predict} command's network); {@code volume} the whole
  * prediction of an HDF5 volume (z-score, tiles, softmax averaging, argmax) and writes the normalised volume for the
@@ -99,6 +101,9 @@ public class Performance {
 
 	static void train(String id, int size, int batch, int steps, int warmup, Map<String, String> settings) {
 		long t0 = System.nanoTime();
+		// progress=P (not a method setting) times the phase that runs at training progress P, e.g. ACTION's stage i
+		double progress = Double.parseDouble(settings.getOrDefault("progress", "0.75"));
+		settings.remove("progress");
 		TrainingMethod m = Methods.get(id);
 		UNetConfig network = UNetConfig.standard(CLASSES, BASE, m.deepSupervision()).withDecoders(m.decoders());
 		try (Graph g = new Graph()) {
@@ -119,10 +124,12 @@ public class Performance {
 				int[] labels = new int[images.length];
 				fill(images, labels, size, plan);
 				double[] times = new double[steps];
-				double first = steps(s, inputs, mg, images, labels, new long[] { batch, size, size }, warmup, times);
+				double first = steps(s, inputs, mg, images, labels, new long[] { batch, size, size }, warmup, times,
+					progress);
 				System.out.printf("RESULT mode=train impl=java onednn=%s method=%s size=%d batch=%d steps=%d %s "
-					+ "rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", ONEDNN, id, size, batch, steps,
-					stats(times), peakRssMb(), build, first, mg.predictor().weights().trainableCount(), SessionFactory.threads());
+					+ "rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d progress=%s%n", ONEDNN, id, size,
+					batch, steps, stats(times), peakRssMb(), build, first, mg.predictor().weights().trainableCount(),
+					SessionFactory.threads(), progress);
 			}
 		}
 	}
@@ -130,24 +137,23 @@ public class Performance {
 	/**
 	 * Runs {@code warmup + times.length} training steps as Trainer.step runs them (tensors created from the arrays,
 	 * labels of {@code labelShape} and images of that shape plus a channel, one session run fetching the loss and its
-	 * terms, the scalars read), the seconds of the steps after the warm-up into {@code times}; returns the first
-	 * step's seconds.
+	 * terms, the scalars read) of the phase that runs at training progress {@code progress}, the seconds of the steps
+	 * after the warm-up into {@code times}; returns the first step's seconds.
 	 */
 	private static double steps(Session s, TrainingInputs inputs, MethodGraph mg, float[] images, int[] labels,
-		long[] labelShape, int warmup, double[] times) {
+		long[] labelShape, int warmup, double[] times, double progress) {
 		long[] imageShape = Arrays.copyOf(labelShape, labelShape.length + 1);
 		imageShape[labelShape.length] = 1;
-		// progress 0.75 as fed below: for action (stages=all) that is stage iii, the stage the issue times
-		MethodGraph.Phase phase = mg.phaseAt(0.75);
+		MethodGraph.Phase phase = mg.phaseAt(progress);
 		Map<String, Operand<TFloat32>> terms = phase.terms();
 		double first = 0;
 		for (int it = 0; it < warmup + times.length; it++) {
 			long a = System.nanoTime();
 			try (Tensor x = Tensors.floats(images, imageShape); Tensor y = Tensors.ints(labels, labelShape);
 				Tensor lr = Tensors.scalar((float) (1e-3 * Math.pow(1 - it / 1e4, 0.9))); Tensor step = Tensors
-					.scalar(it + 1); Tensor progress = Tensors.scalar(0.75f); Tensor seed = Tensors.longs(1, it)) {
+					.scalar(it + 1); Tensor p = Tensors.scalar((float) progress); Tensor seed = Tensors.longs(1, it)) {
 				Session.Runner r = s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate,
-					lr).feed(inputs.step, step).feed(inputs.progress, progress).feed(inputs.seed, seed).addTarget(phase
+					lr).feed(inputs.step, step).feed(inputs.progress, p).feed(inputs.seed, seed).addTarget(phase
 						.step()).fetch(phase.loss());
 				terms.values().forEach(r::fetch);
 				try (Result res = r.run()) {
@@ -206,7 +212,7 @@ public class Performance {
 				}
 				double[] times = new double[steps];
 				double first = steps(s, inputs, mg, images, labels, new long[] { batch, size, size, size }, warmup,
-					times);
+					times, 0);
 				System.out.printf("RESULT mode=train3d impl=java onednn=%s method=supervised size=%d batch=%d base=%d "
 					+ "classes=%d steps=%d %s rss_mb=%.0f build_s=%.2f first_step_s=%.2f params=%d threads=%d%n", ONEDNN,
 					size, batch, base, classes, steps, stats(times), peakRssMb(), build, first, mg.predictor().weights()

@@ -24,13 +24,19 @@ import org.labelefficient.setting.SettingValues;
 record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 
 	/** The three stages and their setting values. */
+	/**
+	 * The stages, each with its time per iteration in supervised steps of the same network (2D, 128 x 128, batch 8;
+	 * BENCHMARKS.md "Phase costs"): stage i trains the encoder and small heads, ii and iii the whole network and heads.
+	 */
 	enum Stage {
-		I("i"), II("ii"), III("iii");
+		I("i", 0.45), II("ii", 1.45), III("iii", 1.45);
 
 		final String key;
+		final double cost;
 
-		Stage(String key) {
+		Stage(String key, double cost) {
 			this.key = key;
+			this.cost = cost;
 		}
 	}
 

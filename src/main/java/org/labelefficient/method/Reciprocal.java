@@ -48,6 +48,11 @@ import org.tensorflow.types.TInt64;
 public final class Reciprocal implements TrainingMethod {
 
 	private static final String COUNTER = "reciprocal";
+	/**
+	 * Time per iteration of the two phases in supervised steps of the same network (2D, 128 x 128, batch 8;
+	 * BENCHMARKS.md "Phase costs"): the teacher alone on the labelled half, then both networks' passes and steps.
+	 */
+	private static final double PRETRAINING_COST = 0.5, RECIPROCAL_COST = 2.0;
 	/** Below 1: the student, which is the model, must train for some iterations. */
 	private static final Setting<Double> PRETRAIN = Setting.number("pretrain", 0.5,
 		"fraction of the iterations in which only the teacher trains, on the labelled half (the code uses a "
@@ -125,7 +130,7 @@ public final class Reciprocal implements TrainingMethod {
 			.learningRate, c.inputs().step));
 		// the term is a second output of its own: the trainer fetches the loss and every term in one run
 		return new MethodGraph.Phase(0, tf.withControlDependencies(all).noOp(), loss, Map.of("teacher_sup", tf.identity(
-			loss)));
+			loss)), PRETRAINING_COST);
 	}
 
 	/**
@@ -188,8 +193,7 @@ public final class Reciprocal implements TrainingMethod {
 		terms.put("teacher_sup", teacherSupervised);
 		terms.put("feedback", h);
 		return new MethodGraph.Phase(c.warmStart() ? 0 : c.settings().real(PRETRAIN), tf.withControlDependencies(List
-			.of(count)).noOp(), tf
-			.math.add(studentPseudo, teacherSupervised), terms);
+			.of(count)).noOp(), tf.math.add(studentPseudo, teacherSupervised), terms, RECIPROCAL_COST);
 	}
 
 	/**

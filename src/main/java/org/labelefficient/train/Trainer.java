@@ -62,7 +62,7 @@ public final class Trainer {
 			Checkpoint.State state = start(session, g, checkpointDir);
 			double startDice = state.bestDice < 0 || job.validation().isEmpty() ? Double.NaN : state.bestDice;
 			int startIteration = state.iterationsDone;
-			RemainingTime timer = new RemainingTime();
+			RemainingTime timer = RemainingTime.of(g.method.phases(), s.iterations());
 			double lossSum = 0;
 			int lossCount = 0;
 			Batch batch = null;
@@ -76,12 +76,12 @@ public final class Trainer {
 				if (!Double.isFinite(loss)) throw diverged("loss became " + loss + " at", it + 1, state);
 				state.iterationsDone++;
 				state.secondsTrained += seconds;
-				timer.record(seconds);
+				timer.record(it, seconds);
 				lossSum += loss;
 				lossCount++;
 				listener.iteration(new TrainingListener.Progress(state.iterationsDone, s.iterations(), loss, terms, s
-					.learningRateAt(it), timer.secondsPerIteration(), timer.secondsLeft(s.iterations()
-						- state.iterationsDone)));
+					.learningRateAt(it), timer.secondsPerIteration(), timer.secondsLeft(state.iterationsDone, s
+						.iterations())));
 				if (state.iterationsDone % s.validationInterval() == 0 || state.iterationsDone == s.iterations()) {
 					save(session, g, state, lossSum / lossCount, checkpointDir, batch);
 					lossSum = 0;

@@ -1,0 +1,73 @@
+package org.labelefficient.train;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.labelefficient.method.MethodGraph;
+
+/**
+ * The time left: a moving average of iteration durations per unit of phase cost, so that a cheap first phase does not
+ * hide the costlier ones after it (ACTION's stage i costs a third of its stage iii).
+ */
+public class RemainingTimeTest {
+
+	private static MethodGraph.Phase phase(double start, double cost) {
+		return new MethodGraph.Phase(start, null, null, Map.of(), cost);
+	}
+
+	@Test
+	public void onePhaseExtrapolatesTheAverageDuration() {
+		RemainingTime t = new RemainingTime();
+		assertEquals(Double.NaN, t.secondsPerIteration(), 0);
+		t.record(0, 2);
+		t.record(1, 2);
+		assertEquals(2, t.secondsPerIteration(), 1e-12);
+		assertEquals(16, t.secondsLeft(2, 10), 1e-12);
+		t.record(2, 3);
+		assertEquals(2.1, t.secondsPerIteration(), 1e-12);
+	}
+
+	@Test
+	public void aCheapFirstPhaseCountsTheCostlierPhaseAfterIt() {
+		// 100 iterations: half at 0.5 supervised steps each, half at 2 (Reciprocal Learning's phases)
+		RemainingTime t = RemainingTime.of(List.of(phase(0, 0.5), phase(0.5, 2)), 100);
+		for (int it = 0; it < 10; it++)
+			t.record(it, 0.5);
+		assertEquals(0.5, t.secondsPerIteration(), 1e-12);
+		// 40 more at 0.5 s, then 50 at 2 s: not the 45 s that the current speed alone gives
+		assertEquals(40 * 0.5 + 50 * 2.0, t.secondsLeft(10, 100), 1e-9);
+		// the second phase runs slower than declared: its first iteration moves the estimate, per unit of cost
+		t.record(50, 3);
+		assertEquals(2 * (1 + 0.1 * (1.5 - 1)), t.secondsPerIteration(), 1e-12);
+		assertEquals(49 * 2.1, t.secondsLeft(51, 100), 1e-9);
+	}
+
+	@Test
+	public void phasesChangeAtTheIterationsTheLoopChangesThem() {
+		List<MethodGraph.Phase> phases = List.of(phase(0, 0.45), phase(1.0 / 3, 1.45), phase(0.7, 3));
+		MethodGraph graph = new MethodGraph(phases, null, List.of(), null, List.of());
+		int iterations = 10;
+		RemainingTime t = RemainingTime.of(phases, iterations);
+		t.record(0, 0.45);
+		for (int it = 0; it < iterations; it++)
+			assertEquals("iteration " + it, graph.phaseAt((double) it / iterations).cost(), t.secondsLeft(it, it + 1),
+				1e-12);
+	}
+
+	@Test
+	public void formatsHoursMinutesAndSeconds() {
+		assertEquals("1:02:05", RemainingTime.format(3725));
+		assertEquals("1:05", RemainingTime.format(65));
+		assertEquals("?", RemainingTime.format(Double.NaN));
+	}
+
+	@Test
+	public void aPhaseCostMustBePositive() {
+		assertThrows(IllegalArgumentException.class, () -> phase(0, 0));
+		assertThrows(IllegalArgumentException.class, () -> phase(0, Double.NaN));
+	}
+}
