@@ -23,10 +23,10 @@ import org.labelefficient.setting.SettingValues;
  */
 record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 
-	/** The three stages and their setting values. */
 	/**
-	 * The stages, each with its time per iteration in supervised steps of the same network (2D, 128 x 128, batch 8;
-	 * BENCHMARKS.md "Phase costs"): stage i trains the encoder and small heads, ii and iii the whole network and heads.
+	 * The three stages, each with its setting value and its time per iteration in supervised steps of the same network
+	 * (2D, 128 x 128, batch 8; BENCHMARKS.md "Phase costs"): stage i trains the encoder and small heads, ii and iii the
+	 * whole network and every head.
 	 */
 	enum Stage {
 		I("i", 0.45), II("ii", 1.45), III("iii", 1.45);
