@@ -24,18 +24,24 @@ import org.labelefficient.setting.SettingValues;
 record ActionPlan(List<Stage> stages, List<Double> starts, Path initModel) {
 
 	/**
-	 * The three stages, each with its setting value and its time per iteration in supervised steps of the same network
-	 * (2D, 128 x 128, batch 8; BENCHMARKS.md "Phase costs"): stage i trains the encoder and small heads, ii and iii the
-	 * whole network and every head.
+	 * The three stages, each with its setting value, what it trains (for the log) and its time per iteration in
+	 * supervised steps of the same network (2D, 128 x 128, batch 8; BENCHMARKS.md "Phase costs"): stage i trains the
+	 * encoder and small heads, ii and iii the whole network and every head.
 	 */
 	enum Stage {
-		I("i", 0.45), II("ii", 1.45), III("iii", 1.45);
+		I("i", "ACTION stage i, contrastive pre-training of the encoder (the decoder does not learn yet, so validation "
+			+ "Dice stays near 0)", 0.45),
+		II("ii", "ACTION stage ii, contrastive distillation of the whole network with the loss on the labelled images",
+			1.45),
+		III("iii", "ACTION stage iii, pseudo-labels on CutMixed unlabelled images and anatomical contrast", 1.45);
 
 		final String key;
+		final String name;
 		final double cost;
 
-		Stage(String key, double cost) {
+		Stage(String key, String name, double cost) {
 			this.key = key;
+			this.name = name;
 			this.cost = cost;
 		}
 	}

@@ -130,7 +130,7 @@ final class AnatomicalFineTuning {
 		first.add(optimizer.minimize(tf, c.graph(), loss, trained, c.inputs().learningRate, m.stepIn(tf, Stage.III)));
 		Op count = tf.withControlDependencies(first).assignAdd(m.counter(Stage.III), tf.constant(1f));
 		return new StagePhase(new MethodGraph.Phase(start, tf.withControlDependencies(List.of(count)).noOp(), loss,
-			terms, Stage.III.cost), optimizer.state());
+			terms, Stage.III.name, Stage.III.cost), optimizer.state());
 	}
 
 	private static Operand<TInt64> seed(Ops tf, MethodContext c, long salt) {

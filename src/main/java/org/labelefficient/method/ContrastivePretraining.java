@@ -112,7 +112,7 @@ final class ContrastivePretraining {
 		if (localKeys != null) all.add(m.localQueue.enqueue(then, localKeys));
 		Op count = tf.withControlDependencies(all).assignAdd(m.counter(stage), tf.constant(1f));
 		return new StagePhase(new MethodGraph.Phase(start, tf.withControlDependencies(List.of(count)).noOp(), loss,
-			terms, stage.cost), optimizer.state());
+			terms, stage.name, stage.cost), optimizer.state());
 	}
 
 	/** Stage i: the encoder and the global heads; stage ii: the whole student and every head. */

@@ -22,21 +22,27 @@ public record MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet>
 
 	/**
 	 * One phase of training: {@code step} runs one iteration while the progress (iteration / iterations) is at least
-	 * {@code start} and below the next phase's start. {@code cost} is its time per iteration in supervised steps of
-	 * the same network (measured, BENCHMARKS.md "Phase costs"), so that the time left counts a costlier later phase
-	 * before it runs; only the ratios between a graph's phases matter.
+	 * {@code start} and below the next phase's start. {@code name} says what it trains, for the log of a method with
+	 * several phases. {@code cost} is its time per iteration in supervised steps of the same network (measured,
+	 * BENCHMARKS.md "Phase costs"), so that the time left counts a costlier later phase before it runs; only the
+	 * ratios between a graph's phases matter.
 	 */
 	public record Phase(double start, Op step, Operand<TFloat32> loss, Map<String, Operand<TFloat32>> terms,
-		double cost) {
+		String name, double cost) {
 
 		/** Checks that the cost is positive. */
 		public Phase {
 			if (!(cost > 0)) throw new IllegalArgumentException("A phase's cost must be positive, got " + cost);
 		}
 
-		/** A phase that costs one supervised step per iteration. */
+		/** The only phase of a method: training, at one supervised step's cost per iteration. */
 		public Phase(double start, Op step, Operand<TFloat32> loss, Map<String, Operand<TFloat32>> terms) {
-			this(start, step, loss, terms, 1);
+			this(start, step, loss, terms, "training", 1);
+		}
+
+		/** The first (0-based) of {@code iterations} iterations in which the loop runs this phase. */
+		public int firstIteration(int iterations) {
+			return (int) Math.ceil(start * iterations);
 		}
 	}
 

@@ -53,6 +53,9 @@ public final class Reciprocal implements TrainingMethod {
 	 * BENCHMARKS.md "Phase costs"): the teacher alone on the labelled half, then both networks' passes and steps.
 	 */
 	private static final double PRETRAINING_COST = 0.5, RECIPROCAL_COST = 2.0;
+	private static final String PRETRAINING = "teacher pre-training on the labelled images (the student, which is the "
+		+ "model, does not learn yet)", RECIPROCAL = "reciprocal learning: the student on the teacher's pseudo-labels, "
+			+ "the teacher on the labelled images and the student's feedback";
 	/** Below 1: the student, which is the model, must train for some iterations. */
 	private static final Setting<Double> PRETRAIN = Setting.number("pretrain", 0.5,
 		"fraction of the iterations in which only the teacher trains, on the labelled half (the code uses a "
@@ -130,7 +133,7 @@ public final class Reciprocal implements TrainingMethod {
 			.learningRate, c.inputs().step));
 		// the term is a second output of its own: the trainer fetches the loss and every term in one run
 		return new MethodGraph.Phase(0, tf.withControlDependencies(all).noOp(), loss, Map.of("teacher_sup", tf.identity(
-			loss)), PRETRAINING_COST);
+			loss)), PRETRAINING, PRETRAINING_COST);
 	}
 
 	/**
@@ -193,7 +196,8 @@ public final class Reciprocal implements TrainingMethod {
 		terms.put("teacher_sup", teacherSupervised);
 		terms.put("feedback", h);
 		return new MethodGraph.Phase(c.warmStart() ? 0 : c.settings().real(PRETRAIN), tf.withControlDependencies(List
-			.of(count)).noOp(), tf.math.add(studentPseudo, teacherSupervised), terms, RECIPROCAL_COST);
+			.of(count)).noOp(), tf.math.add(studentPseudo, teacherSupervised), terms, RECIPROCAL,
+			RECIPROCAL_COST);
 	}
 
 	/**

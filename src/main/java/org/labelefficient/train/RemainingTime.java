@@ -34,7 +34,7 @@ public final class RemainingTime {
 		int[] starts = new int[phases.size()];
 		double[] costs = new double[phases.size()];
 		for (int i = 0; i < starts.length; i++) {
-			starts[i] = (int) Math.ceil(phases.get(i).start() * iterations);
+			starts[i] = phases.get(i).firstIteration(iterations);
 			costs[i] = phases.get(i).cost();
 		}
 		return new RemainingTime(starts, costs);

@@ -2,6 +2,7 @@ package org.labelefficient.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +63,15 @@ public final class Trainer {
 			Checkpoint.State state = start(session, g, checkpointDir);
 			double startDice = state.bestDice < 0 || job.validation().isEmpty() ? Double.NaN : state.bestDice;
 			int startIteration = state.iterationsDone;
-			RemainingTime timer = RemainingTime.of(g.method.phases(), s.iterations());
+			List<MethodGraph.Phase> phases = g.method.phases();
+			if (phases.size() > 1) phasePlan(phases, s.iterations()).forEach(listener::log);
+			RemainingTime timer = RemainingTime.of(phases, s.iterations());
 			double lossSum = 0;
 			int lossCount = 0;
 			Batch batch = null;
 			while (state.iterationsDone < s.iterations() && !control.shouldStop()) {
 				int it = state.iterationsDone;
+				if (it > startIteration) announcePhase(phases, it);
 				long t0 = System.nanoTime();
 				batch = job.batches().next(random(s.seed(), it), plan);
 				Map<String, Double> terms = step(session, g, batch, it);
@@ -96,6 +100,27 @@ public final class Trainer {
 				state.history.size() - 1)));
 			return result;
 		}
+	}
+
+	/** Logs the phase, other than the first, that begins at iteration {@code it} (0-based), if one does. */
+	private void announcePhase(List<MethodGraph.Phase> phases, int it) {
+		for (int i = 1; i < phases.size(); i++)
+			if (phases.get(i).firstIteration(job.settings().iterations()) == it) listener.log("From iteration " + (it
+				+ 1) + ": " + phases.get(i).name());
+	}
+
+	/**
+	 * One line per phase that has iterations in a run of {@code iterations}: its iterations (1-based) and what it
+	 * trains, so that a user knows before the run why, for example, validation Dice stays near 0 for a while.
+	 */
+	static List<String> phasePlan(List<MethodGraph.Phase> phases, int iterations) {
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < phases.size(); i++) {
+			int first = phases.get(i).firstIteration(iterations), end = i + 1 < phases.size() ? phases.get(i + 1)
+				.firstIteration(iterations) : iterations;
+			if (end > first) lines.add(String.format("Iterations %d-%d: %s", first + 1, end, phases.get(i).name()));
+		}
+		return lines;
 	}
 
 	/**

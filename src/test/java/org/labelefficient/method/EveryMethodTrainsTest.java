@@ -5,6 +5,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -62,10 +64,29 @@ public class EveryMethodTrainsTest {
 		Path model = root.resolve(id);
 		boolean dense = Methods.get(id).batchPlan(2).kind() == BatchPlan.LabelKind.DENSE;
 		Path dataset = dense ? denseDataset(root, data) : data.dataset();
+		List<String> log = new ArrayList<>();
 		TrainingResult r = TrainingRunner.run(Requests.of("dataset=" + dataset, "method=" + id, "output=" + model,
 			"iterations=4", "batch_size=2", "patch_size=32", "lr_step=1000", "weight_decay=0", "validation_interval=2",
-			"base_channels=4", "log_interval=100"), new TrainingListener() {}, new TrainingControl());
+			"base_channels=4", "log_interval=100"), new TrainingListener() {
+
+				@Override
+				public void log(String message) {
+					log.add(message);
+				}
+			}, new TrainingControl());
 		assertEquals(id, 4, r.iterationsDone());
+		// the methods of several phases name each with its iterations, and each later one when it begins
+		List<String> expected = switch (id) {
+			case "action" -> List.of("Iterations 1-1: ACTION stage i", "Iterations 2-2: ACTION stage ii",
+				"Iterations 3-4: ACTION stage iii", "From iteration 2: ACTION stage ii",
+				"From iteration 3: ACTION stage iii");
+			case "reciprocal" -> List.of("Iterations 1-2: teacher pre-training", "Iterations 3-4: reciprocal learning",
+				"From iteration 3: reciprocal learning");
+			default -> List.of();
+		};
+		assertEquals(id, expected, log.stream().filter(l -> l.startsWith("Iterations ") || l.startsWith(
+			"From iteration ")).map(l -> l.replaceAll("^(.*?: (ACTION stage [iv]+|teacher pre-training|reciprocal "
+				+ "learning)).*", "$1")).toList());
 		ModelInfo info = ModelInfo.read(model);
 		assertEquals(id, info.method);
 		assertEquals(id.equals("dmpls") ? 2 : 1, info.decoders);

@@ -16,7 +16,7 @@ import org.labelefficient.method.MethodGraph;
 public class RemainingTimeTest {
 
 	private static MethodGraph.Phase phase(double start, double cost) {
-		return new MethodGraph.Phase(start, null, null, Map.of(), cost);
+		return new MethodGraph.Phase(start, null, null, Map.of(), "phase", cost);
 	}
 
 	@Test
@@ -56,6 +56,14 @@ public class RemainingTimeTest {
 		for (int it = 0; it < iterations; it++)
 			assertEquals("iteration " + it, graph.phaseAt((double) it / iterations).cost(), t.secondsLeft(it, it + 1),
 				1e-12);
+	}
+
+	@Test
+	public void thePhasePlanNamesEachPhaseThatRunsWithItsIterations() {
+		List<MethodGraph.Phase> phases = List.of(new MethodGraph.Phase(0, null, null, Map.of(), "first", 1),
+			new MethodGraph.Phase(0.5, null, null, Map.of(), "never runs", 1), new MethodGraph.Phase(0.5, null, null,
+				Map.of(), "second", 2));
+		assertEquals(List.of("Iterations 1-5: first", "Iterations 6-10: second"), Trainer.phasePlan(phases, 10));
 	}
 
 	@Test
