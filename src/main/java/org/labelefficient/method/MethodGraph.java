@@ -40,9 +40,17 @@ public record MethodGraph(List<Phase> phases, UNet predictor, List<ParameterSet>
 			this(start, step, loss, terms, "training", 1);
 		}
 
-		/** The first (0-based) of {@code iterations} iterations in which the loop runs this phase. */
+		/**
+		 * The first (0-based) of {@code iterations} iterations at which this phase has started: the first whose
+		 * progress, {@code (double) iteration / iterations} as the loop computes it, is at least {@code start}.
+		 */
 		public int firstIteration(int iterations) {
-			return (int) Math.ceil(start * iterations);
+			int first = (int) Math.ceil(start * iterations);
+			while (first > 0 && (double) (first - 1) / iterations >= start)
+				first--;
+			while ((double) first / iterations < start)
+				first++;
+			return first;
 		}
 	}
 

@@ -11,7 +11,8 @@ import org.labelefficient.method.MethodGraph;
 
 /**
  * The time left: a moving average of iteration durations per unit of phase cost, so that a cheap first phase does not
- * hide the costlier ones after it (ACTION's stage i costs a third of its stage iii).
+ * hide the costlier ones after it (ACTION's stage i costs a third of its stage iii); and the phases' iterations as the
+ * log announces them.
  */
 public class RemainingTimeTest {
 
@@ -48,14 +49,17 @@ public class RemainingTimeTest {
 
 	@Test
 	public void phasesChangeAtTheIterationsTheLoopChangesThem() {
-		List<MethodGraph.Phase> phases = List.of(phase(0, 0.45), phase(1.0 / 3, 1.45), phase(0.7, 3));
-		MethodGraph graph = new MethodGraph(phases, null, List.of(), null, List.of());
-		int iterations = 10;
-		RemainingTime t = RemainingTime.of(phases, iterations);
-		t.record(0, 0.45);
-		for (int it = 0; it < iterations; it++)
-			assertEquals("iteration " + it, graph.phaseAt((double) it / iterations).cost(), t.secondsLeft(it, it + 1),
-				1e-12);
+		// 0.07 x 100 is 7.000000000000001 in doubles, but the loop runs the phase from iteration 7 (7 / 100 >= 0.07)
+		for (double[] starts : new double[][] { { 1.0 / 3, 0.7 }, { 0.07, 0.55 }, { 0.25, 0.5 }, { 0.14, 0.9 } })
+			for (int iterations : new int[] { 7, 10, 100, 3000 }) {
+				List<MethodGraph.Phase> phases = List.of(phase(0, 0.45), phase(starts[0], 1.45), phase(starts[1], 3));
+				MethodGraph graph = new MethodGraph(phases, null, List.of(), null, List.of());
+				RemainingTime t = RemainingTime.of(phases, iterations);
+				t.record(0, 0.45);
+				for (int it = 0; it < iterations; it++)
+					assertEquals(iterations + " iterations, iteration " + it, graph.phaseAt((double) it / iterations)
+						.cost(), t.secondsLeft(it, it + 1), 1e-12);
+			}
 	}
 
 	@Test
