@@ -13,7 +13,10 @@ import org.labelefficient.train.LoopSettings;
 
 /**
  * The options that continue a model's training from its checkpoint: every setting as recorded in its
- * {@code model.json} (loop, data and method settings), a new total of iterations, {@code resume=true}. Every door
+ * {@code model.json} (loop, data and method settings), a new total of iterations over which the learning-rate
+ * schedule is stretched, the first run's budget as {@code phase_iterations} (a method's phases and ramp-ups stay where
+ * that run laid them out, so ACTION stays in stage iii and Reciprocal Learning does not pre-train its teacher again),
+ * {@code resume=true}. Every door
  * turns them into a request with {@link org.labelefficient.train.TrainingRequest#of}.
  */
 public final class ContinueRequest {
@@ -26,6 +29,10 @@ public final class ContinueRequest {
 		if (iterations <= info.iterationsDone) throw new BadInputException(model, "has already trained "
 			+ info.iterationsDone + " iterations; ask for a larger total than that, not " + iterations);
 		Map<String, String> o = recorded(info);
+		// the phases and ramp-ups keep the first run's layout: the continued run stays in its last phase
+		String phases = o.getOrDefault(LoopSettings.PHASE_ITERATIONS.key(), "0");
+		if (phases.equals("0")) o.put(LoopSettings.PHASE_ITERATIONS.key(), o.getOrDefault(LoopSettings.ITERATIONS
+			.key(), Integer.toString(info.iterationsDone)));
 		o.put(LoopSettings.ITERATIONS.key(), Integer.toString(iterations));
 		o.put(METHOD.key(), info.method);
 		o.putAll(info.methodSettings);

@@ -14,6 +14,10 @@ public final class LoopSettings {
 
 	public static final Setting<Integer> ITERATIONS = Setting.integer("iterations", 2000,
 		"training iterations (batches)").atLeast(1).unit("iterations");
+	public static final Setting<Integer> PHASE_ITERATIONS = Setting.integer("phase_iterations", 0,
+		"iterations over which a method lays out its phases and ramp-ups (0: all of them); continue sets the first "
+			+ "run's budget, so that a continued run stays in its last phase with its ramp-ups at full weight")
+		.atLeast(0).unit("iterations");
 	public static final Setting<Integer> BATCH_SIZE = Setting.integer("batch_size", 8, "samples per batch").atLeast(
 		1);
 	public static final Setting<int[]> PATCH_SIZE = Setting.sizes("patch_size", 128,
@@ -56,7 +60,7 @@ public final class LoopSettings {
 		"iterations between progress lines").atLeast(1).unit("iterations");
 
 	/** Every loop setting, in the order of help texts and {@code model.json}. */
-	public static final List<Setting<?>> ALL = List.of(ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING, SEED, LEARNING_RATE,
+	public static final List<Setting<?>> ALL = List.of(ITERATIONS, PHASE_ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING, SEED, LEARNING_RATE,
 		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WARMUP, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
 		BASE_CHANNELS, DIMENSIONS, AUGMENT, LOG_INTERVAL);
 

@@ -64,8 +64,8 @@ public final class Trainer {
 			double startDice = state.bestDice < 0 || job.validation().isEmpty() ? Double.NaN : state.bestDice;
 			int startIteration = state.iterationsDone;
 			List<MethodGraph.Phase> phases = g.method.phases();
-			if (phases.size() > 1) phasePlan(phases, s.iterations()).forEach(listener::log);
-			RemainingTime timer = RemainingTime.of(phases, s.iterations());
+			if (phases.size() > 1) phasePlan(phases, s.phaseIterations(), s.iterations()).forEach(listener::log);
+			RemainingTime timer = RemainingTime.of(phases, s.phaseIterations());
 			double lossSum = 0;
 			int lossCount = 0;
 			Batch batch = null;
@@ -105,19 +105,20 @@ public final class Trainer {
 	/** Logs the phase, other than the first, that begins at iteration {@code it} (0-based), if one does. */
 	private void announcePhase(List<MethodGraph.Phase> phases, int it) {
 		for (int i = 1; i < phases.size(); i++)
-			if (phases.get(i).firstIteration(job.settings().iterations()) == it) listener.log("From iteration " + (it
+			if (phases.get(i).firstIteration(job.settings().phaseIterations()) == it) listener.log("From iteration " + (it
 				+ 1) + ": " + phases.get(i).name());
 	}
 
 	/**
-	 * One line per phase that has iterations in a run of {@code iterations}: its iterations (1-based) and what it
-	 * trains, so that a user knows before the run why, for example, validation Dice stays near 0 for a while.
+	 * One line per phase that has iterations in a run of {@code iterations} whose phases are laid out over {@code
+	 * phaseIterations}: its iterations (1-based) and what it trains, so that a user knows before the run why, for
+	 * example, validation Dice stays near 0 for a while.
 	 */
-	static List<String> phasePlan(List<MethodGraph.Phase> phases, int iterations) {
+	static List<String> phasePlan(List<MethodGraph.Phase> phases, int phaseIterations, int iterations) {
 		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < phases.size(); i++) {
-			int first = phases.get(i).firstIteration(iterations), end = i + 1 < phases.size() ? phases.get(i + 1)
-				.firstIteration(iterations) : iterations;
+			int first = phases.get(i).firstIteration(phaseIterations), end = i + 1 < phases.size() ? phases.get(i + 1)
+				.firstIteration(phaseIterations) : iterations;
 			if (end > first) lines.add(String.format("Iterations %d-%d: %s", first + 1, end, phases.get(i).name()));
 		}
 		return lines;
@@ -183,13 +184,13 @@ public final class Trainer {
 	}
 
 	private Map<String, Double> step(Session session, TrainingGraph g, Batch b, int it) {
-		MethodGraph.Phase phase = g.method.phaseAt((double) it / job.settings().iterations());
+		MethodGraph.Phase phase = g.method.phaseAt(job.settings().progressAt(it));
 		Map<String, Operand<TFloat32>> terms = phase.terms();
 		try (Tensor images = Tensors.floats(b.images(), b.imageShape());
 			Tensor labels = Tensors.ints(b.labels(), b.labelShape());
 			Tensor lr = Tensors.scalar((float) job.settings().learningRateAt(it));
 			Tensor step = Tensors.scalar(it + 1);
-			Tensor progress = Tensors.scalar((float) it / job.settings().iterations());
+			Tensor progress = Tensors.scalar((float) job.settings().progressAt(it));
 			Tensor seed = Tensors.longs(job.settings().seed(), it)) {
 			Session.Runner runner = session.runner().feed(g.inputs.images, images).feed(g.inputs.labels, labels).feed(
 				g.inputs.learningRate, lr).feed(g.inputs.step, step).feed(g.inputs.progress, progress).feed(

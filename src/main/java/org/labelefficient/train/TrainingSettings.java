@@ -4,6 +4,7 @@ import static org.labelefficient.train.LoopSettings.*;
 
 import java.util.Map;
 
+import org.labelefficient.io.BadInputException;
 import org.labelefficient.io.Sampling;
 import org.labelefficient.setting.SettingValues;
 
@@ -23,7 +24,12 @@ public final class TrainingSettings {
 
 	/** The loop settings from {@code given} (key to text), defaults for the rest; wrong values are refused. */
 	public static TrainingSettings of(Map<String, String> given) {
-		return new TrainingSettings(new SettingValues(LoopSettings.ALL, given));
+		TrainingSettings s = new TrainingSettings(new SettingValues(LoopSettings.ALL, given));
+		int phases = s.values.get(PHASE_ITERATIONS);
+		if (phases > s.iterations()) throw new BadInputException(PHASE_ITERATIONS.key() + " (" + phases
+			+ ") must not exceed " + ITERATIONS.key() + " (" + s.iterations() + "): the phases are laid out within "
+			+ "the budget");
+		return s;
 	}
 
 	/** Every value, for {@code model.json} and reports. */
@@ -33,6 +39,21 @@ public final class TrainingSettings {
 
 	public int iterations() {
 		return values.get(ITERATIONS);
+	}
+
+	/** The iterations over which phases and ramp-ups are laid out: {@code phase_iterations}, or all of them. */
+	public int phaseIterations() {
+		int phases = values.get(PHASE_ITERATIONS);
+		return phases == 0 ? iterations() : phases;
+	}
+
+	/**
+	 * The progress that chooses the phase and sets the ramp-ups at (0-based) iteration {@code t}: {@code t /
+	 * phaseIterations()}, at most 1 (a continued run stays where its first run ended). The graph is fed it as a float,
+	 * which equals the float quotient (a double holds more than twice a float's precision).
+	 */
+	public double progressAt(int t) {
+		return Math.min(1, (double) t / phaseIterations());
 	}
 
 	public int batchSize() {

@@ -99,7 +99,7 @@ public class EveryMethodTrainsTest {
 	}
 
 	/** A folder dataset whose training cases have dense labels (the demo's validation and test cases swapped in). */
-	private static Path denseDataset(Path root, DemoDataset.Layout data) throws Exception {
+	static Path denseDataset(Path root, DemoDataset.Layout data) throws Exception {
 		Path dense = root.resolve("dense");
 		if (Files.isDirectory(dense)) return dense;
 		Files.createDirectories(dense.resolve("images"));

@@ -67,7 +67,9 @@ public class RemainingTimeTest {
 		List<MethodGraph.Phase> phases = List.of(new MethodGraph.Phase(0, null, null, Map.of(), "first", 1),
 			new MethodGraph.Phase(0.5, null, null, Map.of(), "never runs", 1), new MethodGraph.Phase(0.5, null, null,
 				Map.of(), "second", 2));
-		assertEquals(List.of("Iterations 1-5: first", "Iterations 6-10: second"), Trainer.phasePlan(phases, 10));
+		assertEquals(List.of("Iterations 1-5: first", "Iterations 6-10: second"), Trainer.phasePlan(phases, 10, 10));
+		// continued to 25 iterations: the last phase runs on
+		assertEquals(List.of("Iterations 1-5: first", "Iterations 6-25: second"), Trainer.phasePlan(phases, 10, 25));
 	}
 
 	@Test
