@@ -16,8 +16,7 @@ import org.labelefficient.train.LoopSettings;
  * {@code model.json} (loop, data and method settings), a new total of iterations over which the learning-rate
  * schedule is stretched, the first run's budget as {@code phase_iterations} (a method's phases and ramp-ups stay where
  * that run laid them out, so ACTION stays in stage iii and Reciprocal Learning does not pre-train its teacher again),
- * {@code resume=true}. Every door
- * turns them into a request with {@link org.labelefficient.train.TrainingRequest#of}.
+ * {@code resume=true}. Every door turns them into a request with {@link org.labelefficient.train.TrainingRequest#of}.
  */
 public final class ContinueRequest {
 

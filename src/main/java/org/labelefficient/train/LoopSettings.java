@@ -60,9 +60,9 @@ public final class LoopSettings {
 		"iterations between progress lines").atLeast(1).unit("iterations");
 
 	/** Every loop setting, in the order of help texts and {@code model.json}. */
-	public static final List<Setting<?>> ALL = List.of(ITERATIONS, PHASE_ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING, SEED, LEARNING_RATE,
-		OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WARMUP, WEIGHT_DECAY, MOMENTUM, NESTEROV, VALIDATION_INTERVAL,
-		BASE_CHANNELS, DIMENSIONS, AUGMENT, LOG_INTERVAL);
+	public static final List<Setting<?>> ALL = List.of(ITERATIONS, PHASE_ITERATIONS, BATCH_SIZE, PATCH_SIZE, SAMPLING,
+		SEED, LEARNING_RATE, OPTIMIZER, LR_SCHEDULE, LR_STEP, LR_GAMMA, WARMUP, WEIGHT_DECAY, MOMENTUM, NESTEROV,
+		VALIDATION_INTERVAL, BASE_CHANNELS, DIMENSIONS, AUGMENT, LOG_INTERVAL);
 
 	private LoopSettings() {}
 }

@@ -104,9 +104,10 @@ public final class Trainer {
 
 	/** Logs the phase, other than the first, that begins at iteration {@code it} (0-based), if one does. */
 	private void announcePhase(List<MethodGraph.Phase> phases, int it) {
+		int laidOver = job.settings().phaseIterations();
 		for (int i = 1; i < phases.size(); i++)
-			if (phases.get(i).firstIteration(job.settings().phaseIterations()) == it) listener.log("From iteration " + (it
-				+ 1) + ": " + phases.get(i).name());
+			if (phases.get(i).firstIteration(laidOver) == it) listener.log("From iteration " + (it + 1) + ": " + phases
+				.get(i).name());
 	}
 
 	/**
