@@ -36,7 +36,9 @@ public final class ImproveRequest {
 		if (!semiSupervised.contains(method)) throw new BadInputException(key + "=" + method
 			+ " does not learn from unlabelled images; improve takes " + String.join(", ", semiSupervised));
 		Map<String, String> o = ContinueRequest.recorded(info);
+		// a new run with a budget of its own, over which its method lays out its own phases
 		o.remove(LoopSettings.ITERATIONS.key());
+		o.remove(LoopSettings.PHASE_ITERATIONS.key());
 		o.remove(DatasetSettings.UNLABELLED_IMAGES.key());
 		o.put(WarmStart.INIT_MODEL.key(), model.toString());
 		o.putAll(given);

@@ -16,6 +16,7 @@ import org.labelefficient.demo.DemoDataset;
 import org.labelefficient.io.BadInputException;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.request.ContinueRequest;
+import org.labelefficient.request.ImproveRequest;
 import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
 import org.labelefficient.train.TrainingListener;
@@ -26,7 +27,8 @@ import org.labelefficient.train.TrainingSettings;
 /**
  * {@code continue} keeps a method's phases where the first run laid them out: a Reciprocal Learning model of 4
  * iterations (teacher pre-training in 1-2) continued to 10 goes on with the reciprocal phase, where the stretched
- * progress (4 / 10 = 0.4, below {@code pretrain} 0.5) would pre-train its teacher again while the model stood still.
+ * progress (4 / 10 = 0.4, below {@code pretrain} 0.5) would pre-train its teacher again while the model stood still;
+ * {@code improve} of that model, a new run, lays out its own phases.
  */
 public class ContinuedPhasesTest {
 
@@ -52,8 +54,10 @@ public class ContinuedPhasesTest {
 		assertEquals(10, ModelInfo.read(model).iterationsDone);
 		assertEquals(List.of("Iterations 1-2: teacher pre-training", "Iterations 3-10: reciprocal learning"),
 			phaseLines(log));
-		// continued again, the layout is still the first run's
+		// continued again, the layout is still the first run's; improved, a new run lays out its own
 		assertEquals("4", ContinueRequest.options(model, 12).get("phase_iterations"));
+		assertEquals(null, ImproveRequest.options(model, Map.of("method", "mean-teacher", "output", root.resolve(
+			"improved").toString())).get("phase_iterations"));
 	}
 
 	@Test
