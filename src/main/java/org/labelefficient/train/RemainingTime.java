@@ -19,11 +19,6 @@ public final class RemainingTime {
 	private double secondsPerCost = Double.NaN;
 	private int lastIteration;
 
-	/** One phase of constant cost. */
-	public RemainingTime() {
-		this(new int[] { 0 }, new double[] { 1 });
-	}
-
 	private RemainingTime(int[] starts, double[] costs) {
 		this.starts = starts;
 		this.costs = costs;

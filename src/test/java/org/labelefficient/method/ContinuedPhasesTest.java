@@ -5,7 +5,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ import org.labelefficient.request.ContinueRequest;
 import org.labelefficient.request.ImproveRequest;
 import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingListener;
 import org.labelefficient.train.TrainingRequest;
 import org.labelefficient.train.TrainingRunner;
 import org.labelefficient.train.TrainingSettings;
@@ -41,11 +39,11 @@ public class ContinuedPhasesTest {
 		Path dataset = EveryMethodTrainsTest.denseDataset(root, new DemoDataset(64, 2).write(root.resolve("data"), 3,
 			1, 1));
 		Path model = root.resolve("model");
-		List<String> log = new ArrayList<>();
+		PhaseLog log = new PhaseLog();
 		train(Requests.of("dataset=" + dataset, "method=reciprocal", "output=" + model, "iterations=4",
 			"batch_size=2", "patch_size=32", "validation_interval=2", "base_channels=4", "log_interval=100"), log);
 		assertEquals(List.of("Iterations 1-2: teacher pre-training", "Iterations 3-4: reciprocal learning",
-			"From iteration 3: reciprocal learning"), phaseLines(log));
+			"From iteration 3: reciprocal learning"), log.phaseLines());
 
 		Map<String, String> options = ContinueRequest.options(model, 10);
 		assertEquals("4", options.get("phase_iterations"));
@@ -53,7 +51,7 @@ public class ContinuedPhasesTest {
 		train(Requests.of(options), log);
 		assertEquals(10, ModelInfo.read(model).iterationsDone);
 		assertEquals(List.of("Iterations 1-2: teacher pre-training", "Iterations 3-10: reciprocal learning"),
-			phaseLines(log));
+			log.phaseLines());
 		// continued again, the layout is still the first run's; improved, a new run lays out its own
 		assertEquals("4", ContinueRequest.options(model, 12).get("phase_iterations"));
 		assertEquals(null, ImproveRequest.options(model, Map.of("method", "mean-teacher", "output", root.resolve(
@@ -71,19 +69,7 @@ public class ContinuedPhasesTest {
 		assertTrue(e.getMessage(), e.getMessage().startsWith("phase_iterations (11) must not exceed iterations (10)"));
 	}
 
-	private static void train(TrainingRequest request, List<String> log) throws Exception {
-		TrainingRunner.run(request, new TrainingListener() {
-
-			@Override
-			public void log(String message) {
-				log.add(message);
-			}
-		}, new TrainingControl());
-	}
-
-	/** The phase lines of a log, each cut after the phase's short name. */
-	private static List<String> phaseLines(List<String> log) {
-		return log.stream().filter(l -> l.startsWith("Iterations ") || l.startsWith("From iteration ")).map(l -> l
-			.replaceAll("^(.*?: (teacher pre-training|reciprocal learning)).*", "$1")).toList();
+	private static void train(TrainingRequest request, PhaseLog log) throws Exception {
+		TrainingRunner.run(request, log, new TrainingControl());
 	}
 }

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.BeforeClass;
@@ -25,7 +24,6 @@ import org.labelefficient.io.VolumeIO;
 import org.labelefficient.model.ModelInfo;
 import org.labelefficient.train.Requests;
 import org.labelefficient.train.TrainingControl;
-import org.labelefficient.train.TrainingListener;
 import org.labelefficient.train.TrainingResult;
 import org.labelefficient.train.TrainingRunner;
 
@@ -64,16 +62,10 @@ public class EveryMethodTrainsTest {
 		Path model = root.resolve(id);
 		boolean dense = Methods.get(id).batchPlan(2).kind() == BatchPlan.LabelKind.DENSE;
 		Path dataset = dense ? denseDataset(root, data) : data.dataset();
-		List<String> log = new ArrayList<>();
+		PhaseLog log = new PhaseLog();
 		TrainingResult r = TrainingRunner.run(Requests.of("dataset=" + dataset, "method=" + id, "output=" + model,
 			"iterations=4", "batch_size=2", "patch_size=32", "lr_step=1000", "weight_decay=0", "validation_interval=2",
-			"base_channels=4", "log_interval=100"), new TrainingListener() {
-
-				@Override
-				public void log(String message) {
-					log.add(message);
-				}
-			}, new TrainingControl());
+			"base_channels=4", "log_interval=100"), log, new TrainingControl());
 		assertEquals(id, 4, r.iterationsDone());
 		// the methods of several phases name each with its iterations, and each later one when it begins
 		List<String> expected = switch (id) {
@@ -84,9 +76,7 @@ public class EveryMethodTrainsTest {
 				"From iteration 3: reciprocal learning");
 			default -> List.of();
 		};
-		assertEquals(id, expected, log.stream().filter(l -> l.startsWith("Iterations ") || l.startsWith(
-			"From iteration ")).map(l -> l.replaceAll("^(.*?: (ACTION stage [iv]+|teacher pre-training|reciprocal "
-				+ "learning)).*", "$1")).toList());
+		assertEquals(id, expected, log.phaseLines());
 		ModelInfo info = ModelInfo.read(model);
 		assertEquals(id, info.method);
 		assertEquals(id.equals("dmpls") ? 2 : 1, info.decoders);

@@ -22,7 +22,7 @@ public class RemainingTimeTest {
 
 	@Test
 	public void onePhaseExtrapolatesTheAverageDuration() {
-		RemainingTime t = new RemainingTime();
+		RemainingTime t = RemainingTime.of(List.of(phase(0, 1)), 10);
 		assertEquals(Double.NaN, t.secondsPerIteration(), 0);
 		t.record(0, 2);
 		t.record(1, 2);
