@@ -10,6 +10,7 @@ import java.util.Map;
 import org.labelefficient.method.ActionPlan.Stage;
 import org.labelefficient.setting.SettingValues;
 import org.labelefficient.nn.AnatomicalContrast;
+import org.labelefficient.nn.Batches;
 import org.labelefficient.nn.CutMix;
 import org.labelefficient.nn.IntensityAugment;
 import org.labelefficient.nn.Losses;
@@ -18,7 +19,6 @@ import org.labelefficient.nn.UNet;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Max;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -45,7 +45,7 @@ final class AnatomicalFineTuning {
 		Op ema = TeacherSettings.ema(c, tf, m.teacher, m.student, m.stepIn(tf, Stage.III));
 		Ops after = tf.withControlDependencies(List.of(ema));
 		Operand<TInt32> labels = c.inputs().labels;
-		Operand<TFloat32> unlabelled = unlabelledSamples(tf, labels);
+		Operand<TFloat32> unlabelled = Batches.unlabelled(tf, labels);
 		UNet.Forward tfw = TeacherSettings.forward(c, after, m.teacher, c.inputs().images);
 		Operand<TFloat32> teacher = tf.stopGradient(tf.nn.softmax(tfw.logits()));
 		Operand<TFloat32> confidence = tf.max(teacher, tf.constant(-1));
@@ -101,12 +101,6 @@ final class AnatomicalFineTuning {
 		Operand<TInt32> trusted = tf.select(tf.math.logicalAnd(tf.math.greaterEqual(confidence, tf.constant(threshold)),
 			tf.math.greaterEqual(pseudo, tf.constant(0))), pseudo, none);
 		return tf.stopGradient(tf.select(tf.math.greaterEqual(labels, tf.constant(0)), labels, trusted));
-	}
-
-	/** 1 for samples without any label, {@code [B]}. */
-	static Operand<TFloat32> unlabelledSamples(Ops tf, Operand<TInt32> labels) {
-		Operand<TInt32> best = tf.max(labels, tf.constant(new int[] { 1, 2 }), Max.keepDims(false));
-		return tf.dtypes.cast(tf.math.less(best, tf.constant(0)), TFloat32.class);
 	}
 
 	/** {@code values} on unlabelled samples, -1 on the others. */

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
+import org.labelefficient.nn.Batches;
 import org.labelefficient.nn.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -24,7 +25,7 @@ public class AnatomicalFineTuningTest {
 			Operand<TInt32> labels = tf.constant(new int[][][] { { { 0, 1 } }, { { -1, -1 } } });
 			Operand<TInt32> pseudo = tf.constant(new int[][][] { { { -1, -1 } }, { { 1, 0 } } });
 			Operand<TFloat32> confidence = tf.constant(new float[][][] { { { 1, 1 } }, { { 0.99f, 0.5f } } });
-			Operand<TFloat32> unlabelled = AnatomicalFineTuning.unlabelledSamples(tf, labels);
+			Operand<TFloat32> unlabelled = Batches.unlabelled(tf, labels);
 			Operand<TFloat32> loss = AnatomicalFineTuning.pseudoLabelLoss(tf, tf.zerosLike(tf.constant(
 				new float[2][1][2][2])), pseudo, confidence, unlabelled, 2, 0.97f);
 			Operand<TInt32> classes = AnatomicalFineTuning.contrastClasses(tf, labels, pseudo, confidence, 0.7f);

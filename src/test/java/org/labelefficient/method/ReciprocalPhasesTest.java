@@ -10,20 +10,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.junit.Test;
 import org.labelefficient.nn.Adam;
 import org.labelefficient.nn.ParameterSet;
-import org.labelefficient.nn.Tensors;
 import org.labelefficient.nn.UNetConfig;
 import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Reciprocal Learning's two phases on a tiny U-Net: during pre-training only the teacher moves (the student's weights
@@ -111,10 +106,11 @@ public class ReciprocalPhasesTest {
 			for (int i = 0; i < mg.variables().size(); i++)
 				mg.variables().get(i).initialize(s, 11 + i);
 			Map<String, Float> terms = new HashMap<>();
-			terms.put("pretrain_teacher_sup", fetch(s, inputs, mg.phaseAt(0.1).terms().get("teacher_sup"), shape));
+			terms.put("pretrain_teacher_sup", FixedBatch.fetch(s, inputs, BATCH, shape, mg.phaseAt(0.1).terms().get(
+				"teacher_sup")));
 			MethodGraph.Phase reciprocal = mg.phaseAt(0.9);
 			for (String term : List.of("teacher_sup", "student_pl"))
-				terms.put(term, fetch(s, inputs, reciprocal.terms().get(term), shape));
+				terms.put(term, FixedBatch.fetch(s, inputs, BATCH, shape, reciprocal.terms().get(term)));
 			return terms;
 		}
 	}
@@ -141,40 +137,6 @@ public class ReciprocalPhasesTest {
 
 	/** One iteration of {@code phase}: two labelled samples (classes by rows), two unlabelled ones. */
 	private static void run(Session s, TrainingInputs inputs, MethodGraph.Phase phase, int step) {
-		batch(s, inputs, step, new int[] { SIZE, SIZE }, r -> r.addTarget(phase.step()).run());
-	}
-
-	/** The value of {@code term} on the batch of step 1, without stepping. */
-	private static float fetch(Session s, TrainingInputs inputs, Operand<?> term, int[] shape) {
-		float[] value = new float[1];
-		batch(s, inputs, 1, shape, r -> {
-			try (Tensor t = r.fetch(term).run().get(0)) {
-				value[0] = ((TFloat32) t).getFloat();
-			}
-		});
-		return value[0];
-	}
-
-	/** Feeds the test batch of {@code step}, patches of {@code shape}, to a runner and hands it to {@code use}. */
-	private static void batch(Session s, TrainingInputs inputs, int step, int[] shape, Consumer<Session.Runner> use) {
-		int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b), width = shape[shape.length - 1];
-		float[] images = new float[BATCH * n];
-		int[] labels = new int[images.length];
-		for (int i = 0; i < images.length; i++) {
-			int b = i / n, row = i / width % shape[shape.length - 2];
-			images[i] = row < 5 ? 0f : row < 10 ? 1f : 2f;
-			images[i] += 0.1f * (float) Math.sin(i);
-			labels[i] = b < BATCH / 2 ? (row < 5 ? 0 : row < 10 ? 1 : 2) : -1;
-		}
-		long[] imageShape = new long[shape.length + 2], labelShape = new long[shape.length + 1];
-		imageShape[0] = labelShape[0] = BATCH;
-		imageShape[shape.length + 1] = 1;
-		for (int a = 0; a < shape.length; a++)
-			imageShape[a + 1] = labelShape[a + 1] = shape[a];
-		try (Tensor x = Tensors.floats(images, imageShape); Tensor y = Tensors.ints(labels, labelShape); Tensor lr = Tensors.scalar(1e-3f); Tensor it = Tensors.scalar(step); Tensor progress = Tensors
-				.scalar(0.1f); Tensor seed = Tensors.longs(1, step)) {
-			use.accept(s.runner().feed(inputs.images, x).feed(inputs.labels, y).feed(inputs.learningRate, lr).feed(inputs.step, it)
-				.feed(inputs.progress, progress).feed(inputs.seed, seed));
-		}
+		FixedBatch.feed(s, inputs, BATCH, step, new int[] { SIZE, SIZE }, r -> r.addTarget(phase.step()).run());
 	}
 }
