@@ -1,21 +1,44 @@
 package org.labelefficient.method;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import org.labelefficient.nn.Adam;
 import org.labelefficient.nn.Tensors;
+import org.labelefficient.nn.UNetConfig;
+import org.labelefficient.setting.SettingValues;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A fixed test batch for a method's graph: the first half of the samples labelled with three classes by rows, the
- * other half unlabelled, images that follow the classes plus a little texture; progress 0.1.
+ * A method's graph on a tiny U-Net and a fixed test batch for it: the first half of the samples labelled with three
+ * classes by rows, the other half unlabelled, images that follow the classes plus a little texture; progress 0.1.
  */
 final class FixedBatch {
 
 	private FixedBatch() {}
+
+	/**
+	 * {@code method}'s graph with {@code settings} for batches of {@code batch} on a U-Net of 3 classes and 4 base
+	 * channels (3D when the inputs are), its variables initialised in {@code s} from seeds 11, 12, ...
+	 */
+	static MethodGraph graph(Graph g, Ops tf, Session s, TrainingInputs inputs, TrainingMethod method,
+		Map<String, String> settings, int batch) {
+		UNetConfig network = UNetConfig.standard(3, 4, false);
+		if (inputs.images.shape().numDimensions() == 5)
+			network = network.volumetric(UNetConfig.uniformPooling(network.channels().length, 3));
+		MethodContext c = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix, 1e-4f),
+			new SettingValues(method.settings(), settings), method.batchPlan(batch));
+		MethodGraph mg = method.build(c);
+		for (int i = 0; i < mg.variables().size(); i++)
+			mg.variables().get(i).initialize(s, 11 + i);
+		return mg;
+	}
 
 	/** The value of scalar {@code term} on the batch of step 1, without stepping. */
 	static float fetch(Session s, TrainingInputs inputs, int batch, int[] shape, Operand<?> term) {

@@ -9,10 +9,8 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.labelefficient.data.BatchPlan;
-import org.labelefficient.nn.Adam;
 import org.labelefficient.nn.Tensors;
 import org.labelefficient.nn.UNet;
-import org.labelefficient.nn.UNetConfig;
 import org.labelefficient.setting.SettingValues;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -83,14 +81,7 @@ public class MeanTeacherTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, shape);
-			UNetConfig network = UNetConfig.standard(3, 4, false);
-			if (shape.length == 3)
-				network = network.volumetric(UNetConfig.uniformPooling(network.channels().length, 3));
-			MethodContext c = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix, 1e-4f),
-				new SettingValues(new MeanTeacher().settings(), all), new MeanTeacher().batchPlan(batch));
-			MethodGraph mg = new MeanTeacher().build(c);
-			for (int i = 0; i < mg.variables().size(); i++)
-				mg.variables().get(i).initialize(s, 11 + i);
+			MethodGraph mg = FixedBatch.graph(g, tf, s, inputs, new MeanTeacher(), all, batch);
 			Map<String, Float> terms = new HashMap<>();
 			for (Map.Entry<String, Operand<TFloat32>> term : mg.phaseAt(0.1).terms().entrySet())
 				terms.put(term.getKey(), FixedBatch.fetch(s, inputs, batch, shape, term.getValue()));

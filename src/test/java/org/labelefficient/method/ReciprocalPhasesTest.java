@@ -35,12 +35,7 @@ public class ReciprocalPhasesTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, SIZE);
-			MethodContext c = new MethodContext(g, tf, inputs, UNetConfig.standard(3, 4, false), (ops, prefix) -> new Adam(
-				ops, prefix, 1e-4f), new SettingValues(new Reciprocal().settings(), Map.of("pretrain", "0.5")),
-				new Reciprocal().batchPlan(BATCH));
-			MethodGraph mg = new Reciprocal().build(c);
-			for (int i = 0; i < mg.variables().size(); i++)
-				mg.variables().get(i).initialize(s, 11 + i);
+			MethodGraph mg = FixedBatch.graph(g, tf, s, inputs, new Reciprocal(), Map.of("pretrain", "0.5"), BATCH);
 			ParameterSet student = weights(mg, "student"), teacher = weights(mg, "teacher");
 			Map<String, float[]> student0 = student.read(s), teacher0 = teacher.read(s);
 
@@ -98,13 +93,7 @@ public class ReciprocalPhasesTest {
 		try (Graph g = new Graph(); Session s = new Session(g)) {
 			Ops tf = Ops.create(g);
 			TrainingInputs inputs = new TrainingInputs(tf, shape);
-			UNetConfig network = UNetConfig.standard(3, 4, false);
-			if (shape.length == 3) network = network.volumetric(UNetConfig.uniformPooling(network.channels().length, 3));
-			MethodContext c = new MethodContext(g, tf, inputs, network, (ops, prefix) -> new Adam(ops, prefix, 1e-4f),
-				new SettingValues(new Reciprocal().settings(), settings), new Reciprocal().batchPlan(BATCH));
-			MethodGraph mg = new Reciprocal().build(c);
-			for (int i = 0; i < mg.variables().size(); i++)
-				mg.variables().get(i).initialize(s, 11 + i);
+			MethodGraph mg = FixedBatch.graph(g, tf, s, inputs, new Reciprocal(), settings, BATCH);
 			Map<String, Float> terms = new HashMap<>();
 			terms.put("pretrain_teacher_sup", FixedBatch.fetch(s, inputs, BATCH, shape, mg.phaseAt(0.1).terms().get(
 				"teacher_sup")));
