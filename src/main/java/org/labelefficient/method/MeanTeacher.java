@@ -14,7 +14,6 @@ import org.labelefficient.nn.ParameterSet;
 import org.labelefficient.nn.UNet;
 import org.labelefficient.setting.Setting;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -101,13 +100,9 @@ public final class MeanTeacher implements TrainingMethod {
 	private static CutMix.Mixing mixing(MethodContext c) {
 		double area = c.settings().real(CUTMIX_AREA);
 		if (area == 0) return null;
-		Shape shape = c.inputs().images.shape();
-		int[] size = new int[shape.numDimensions() - 2];
-		for (int a = 0; a < size.length; a++)
-			size[a] = (int) shape.get(a + 1);
 		Ops tf = c.tf();
-		return CutMix.draw(tf, Batches.unlabelled(tf, c.inputs().labels), size, area, tf.math.add(c.inputs().seed, tf
-			.constant(new long[] { 0, 3001 })));
+		return CutMix.draw(tf, Batches.unlabelled(tf, c.inputs().labels), CutMix.patchSize(c.inputs().images.shape()),
+			area, tf.math.add(c.inputs().seed, tf.constant(new long[] { 0, 3001 })));
 	}
 
 	private static Map<String, Operand<TFloat32>> terms(MethodContext c, UNet.Forward student,

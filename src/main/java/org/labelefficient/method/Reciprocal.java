@@ -160,10 +160,8 @@ public final class Reciprocal implements TrainingMethod {
 			// every sample of the unlabelled half takes part, so the mixing pairs them among themselves
 			float[] all = new float[c.plan().unlabelled()];
 			java.util.Arrays.fill(all, 1f);
-			int[] size = new int[unlabelledImages.shape().numDimensions() - 2];
-			for (int a = 0; a < size.length; a++)
-				size[a] = (int) unlabelledImages.shape().get(a + 1);
-			CutMix.Mixing mixing = CutMix.draw(tf, tf.constant(all), size, area, seed(tf, c, 3000));
+			CutMix.Mixing mixing = CutMix.draw(tf, tf.constant(all), CutMix.patchSize(unlabelledImages.shape()), area,
+				seed(tf, c, 3000));
 			studentImages = CutMix.mix(tf, mixing, unlabelledImages);
 			studentLabels = CutMix.mixLabels(tf, mixing, pseudo);
 		}

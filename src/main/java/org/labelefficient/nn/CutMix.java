@@ -1,6 +1,7 @@
 package org.labelefficient.nn;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -62,6 +63,14 @@ public final class CutMix {
 			box = box == null ? in : tf.math.mul(box, in);
 		}
 		return mixing(tf, unlabelled, box, 3);
+	}
+
+	/** The patch size ({@code y, x} or {@code z, y, x}) of a batch of images {@code [B, (D,) H, W, C]}. */
+	public static int[] patchSize(Shape images) {
+		int[] size = new int[images.numDimensions() - 2];
+		for (int a = 0; a < size.length; a++)
+			size[a] = (int) images.get(a + 1);
+		return size;
 	}
 
 	/** Three uniform numbers in [0, 1) per sample, {@code [B, 3]}. */
