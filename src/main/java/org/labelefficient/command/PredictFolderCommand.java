@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Map;
 
 import org.labelefficient.ij1.Engines;
+import org.labelefficient.infer.PredictionOptions;
 import org.labelefficient.request.CommandSettings;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -24,6 +25,12 @@ public class PredictFolderCommand extends ContextCommand {
 	@Parameter(label = "Output folder", style = "directory")
 	private File output;
 
+	@Parameter(label = "Keep the largest component per class")
+	private boolean largest_component = PredictionOptions.LARGEST_COMPONENT.defaultValue();
+
+	@Parameter(label = "Average over flipped inputs (4x slower)")
+	private boolean mirror = PredictionOptions.MIRROR.defaultValue();
+
 	@Parameter
 	private LogService log;
 
@@ -31,7 +38,8 @@ public class PredictFolderCommand extends ContextCommand {
 	public void run() {
 		String error = Engines.call("predict", Map.of(CommandSettings.MODEL.key(), model.toString(),
 			CommandSettings.PREDICT_INPUT.key(), input.toString(), CommandSettings.PREDICT_OUTPUT.key(), output
-				.toString()), false, log::info);
+				.toString(), PredictionOptions.LARGEST_COMPONENT.key(), Boolean.toString(largest_component),
+			PredictionOptions.MIRROR.key(), Boolean.toString(mirror)), false, log::info);
 		if (error != null) cancel(error);
 	}
 }

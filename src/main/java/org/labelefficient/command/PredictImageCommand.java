@@ -35,6 +35,9 @@ public class PredictImageCommand extends ContextCommand {
 	@Parameter(label = "Keep the largest component per class")
 	private boolean largest_component = PredictionOptions.LARGEST_COMPONENT.defaultValue();
 
+	@Parameter(label = "Average over flipped inputs (4x slower)")
+	private boolean mirror = PredictionOptions.MIRROR.defaultValue();
+
 	@Parameter(label = "Which network", choices = { "best", "latest" })
 	private String checkpoint = PredictionOptions.CHECKPOINT.defaultValue();
 
@@ -66,6 +69,7 @@ public class PredictImageCommand extends ContextCommand {
 			options.put(CommandSettings.MODEL.key(), model == null ? "" : model.toString());
 			options.put(PredictionOptions.CHECKPOINT.key(), checkpoint);
 			options.put(PredictionOptions.LARGEST_COMPONENT.key(), Boolean.toString(largest_component));
+			options.put(PredictionOptions.MIRROR.key(), Boolean.toString(mirror));
 			CurrentImage.Predicted p = CurrentImage.predict(image, options, overlay, probabilities, uncertainty, log::info);
 			labels = p.labels();
 			probability_maps = p.probabilities();

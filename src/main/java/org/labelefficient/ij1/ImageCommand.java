@@ -3,6 +3,7 @@ package org.labelefficient.ij1;
 import static org.labelefficient.data.DatasetSettings.UNLABELLED_VALUE;
 import static org.labelefficient.infer.PredictionOptions.CHECKPOINT;
 import static org.labelefficient.infer.PredictionOptions.LARGEST_COMPONENT;
+import static org.labelefficient.infer.PredictionOptions.MIRROR;
 import static org.labelefficient.infer.PredictionOptions.PROBABILITIES;
 import static org.labelefficient.train.LoopSettings.ITERATIONS;
 import static org.labelefficient.train.LoopSettings.PATCH_SIZE;
@@ -86,6 +87,7 @@ public class ImageCommand implements PlugIn {
 		gd.addDirectoryField(CommandSettings.MODEL.key(), "");
 		gd.addChoice(CHECKPOINT.key(), CHECKPOINT.choices().toArray(String[]::new), CHECKPOINT.defaultValue());
 		gd.addCheckbox(LARGEST_COMPONENT.key(), LARGEST_COMPONENT.defaultValue());
+		gd.addCheckbox(MIRROR.key(), MIRROR.defaultValue());
 		gd.addCheckbox("overlay", true);
 		gd.addCheckbox(PROBABILITIES.key(), PROBABILITIES.defaultValue());
 		gd.addCheckbox("uncertainty", false);
@@ -95,6 +97,7 @@ public class ImageCommand implements PlugIn {
 		options.put(CommandSettings.MODEL.key(), gd.getNextString());
 		options.put(CHECKPOINT.key(), gd.getNextChoice());
 		options.put(LARGEST_COMPONENT.key(), Boolean.toString(gd.getNextBoolean()));
+		options.put(MIRROR.key(), Boolean.toString(gd.getNextBoolean()));
 		boolean overlay = gd.getNextBoolean(), probabilities = gd.getNextBoolean(), uncertainty = gd.getNextBoolean();
 		CurrentImage.Predicted p = CurrentImage.predict(image, options, overlay, probabilities, uncertainty, IJ::log);
 		p.labels().show();

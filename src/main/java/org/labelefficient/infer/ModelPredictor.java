@@ -19,8 +19,9 @@ import org.labelefficient.model.ModelInfo;
 
 /**
  * Applies a trained model folder to images: normalises them as recorded in the model, predicts slice by slice with
- * overlapping tiles, optionally keeps the largest component per class, and writes label images (and probability maps)
- * next to nothing else: one output per input, written atomically. Thread-safe.
+ * overlapping tiles (or by 3D windows), optionally averaged over flipped inputs ({@link Mirroring}), optionally keeps
+ * the largest component per class, and writes label images (and probability maps) next to nothing else: one output
+ * per input, written atomically. Thread-safe.
  */
 public final class ModelPredictor implements AutoCloseable {
 
@@ -75,11 +76,20 @@ public final class ModelPredictor implements AutoCloseable {
 			+ " is a 2D image but the model is a 3D network (dimensions=3) that segments volumes; use a 2D model or a "
 			+ "3D volume");
 		Volume normalised = Normalization.parse(info.normalization).apply(image, name);
-		Segmentation s = info.dimensions() == 3 ? new SlidingWindowSegmenter(network.windows(info.network().divisors()),
-			info.patchShape, options.tileOverlap()).segment(normalised, options.probabilities()) : new VolumeSegmenter(
-				network, info.sampling(), info.patchSize, options.tileOverlap()).segment(normalised, options.probabilities());
+		Segmentation s = info.dimensions() == 3 ? new SlidingWindowSegmenter(windows(), info.patchShape, options
+			.tileOverlap()).segment(normalised, options.probabilities()) : new VolumeSegmenter(slices(), info.sampling(),
+				info.patchSize, options.tileOverlap()).segment(normalised, options.probabilities());
 		if (!options.largestComponent()) return s;
 		return new Segmentation(LargestComponent.keepLargestPerClass(s.labels(), info.numClasses), s.probabilities());
+	}
+
+	private SlicePredictor slices() {
+		return options.mirror() ? Mirroring.of(network) : network;
+	}
+
+	private WindowPredictor windows() {
+		WindowPredictor windows = network.windows(info.network().divisors());
+		return options.mirror() ? Mirroring.of(windows) : windows;
 	}
 
 	/**

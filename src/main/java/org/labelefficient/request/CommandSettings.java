@@ -41,7 +41,7 @@ public final class CommandSettings {
 
 	public static final List<Setting<?>> PREDICT = List.of(MODEL, PREDICT_INPUT, PREDICT_OUTPUT,
 		PredictionOptions.CHECKPOINT, PredictionOptions.PROBABILITIES, PredictionOptions.LARGEST_COMPONENT,
-		PredictionOptions.TILE_OVERLAP, Shard.SETTING);
+		PredictionOptions.TILE_OVERLAP, PredictionOptions.MIRROR, Shard.SETTING);
 	public static final List<Setting<?>> EVALUATE = List.of(PREDICTION, REFERENCE, SPACING, EVALUATE_CLASSES, CSV);
 	public static final List<Setting<?>> DEMO = List.of(DEMO_OUTPUT, DEMO_METHOD, DEMO_ITERATIONS, DEMO_SIZE,
 		DEMO_SEED);

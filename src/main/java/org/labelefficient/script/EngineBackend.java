@@ -39,6 +39,7 @@ final class EngineBackend implements Backend {
 		options.put(PredictionOptions.CHECKPOINT.key(), o.checkpoint());
 		options.put(PredictionOptions.LARGEST_COMPONENT.key(), Boolean.toString(o.largestComponent()));
 		options.put(PredictionOptions.TILE_OVERLAP.key(), Double.toString(o.tileOverlap()));
+		options.put(PredictionOptions.MIRROR.key(), Boolean.toString(o.mirror()));
 		List<String> lines = new ArrayList<>();
 		call("info", Map.of(CommandSettings.MODEL.key(), model.toString()), lines);
 		String line = lines.stream().map(String::trim).filter(l -> l.startsWith(CLASSES)).findFirst().orElseThrow(

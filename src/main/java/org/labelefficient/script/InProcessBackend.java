@@ -24,8 +24,7 @@ final class InProcessBackend implements Backend {
 
 	private InProcessBackend(Path model, PredictionOptions options, Path imported) {
 		// one network for both calls: probabilities are always computed, and dropped when only labels are asked for
-		this.predictor = ModelPredictor.open(model, new PredictionOptions(options.checkpoint(), true, options
-			.largestComponent(), options.tileOverlap()));
+		this.predictor = ModelPredictor.open(model, options.withProbabilities(true));
 		this.imported = imported;
 	}
 

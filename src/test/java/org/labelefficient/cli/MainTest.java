@@ -114,6 +114,18 @@ public class MainTest {
 		assertTrue(p0.data()[0] >= 0 && p0.data()[0] <= 1);
 		Volume u = VolumeIO.read(predictions.resolve("test00_uncertainty.nii.gz"));
 		assertTrue(u.data()[0] >= 0 && u.data()[0] <= 1.0001);
+		// mirror=true averages over flipped inputs: other probabilities (an untrained network is not flip-symmetric)
+		Path mirrored = root.resolve("pred-mirror");
+		assertEquals(errors(), 0, run("predict", "model=" + model, "input=" + data.testImages(), "output="
+			+ mirrored, "probabilities=true", "mirror=true"));
+		float[] m0 = VolumeIO.read(mirrored.resolve("test00_prob0.nii.gz")).data();
+		float[] m1 = VolumeIO.read(mirrored.resolve("test00_prob1.nii.gz")).data();
+		double change = 0;
+		for (int i = 0; i < m0.length; i++) {
+			assertTrue(m0[i] >= 0 && m0[i] <= m0[i] + m1[i] && m0[i] + m1[i] <= 1.0001);
+			change = Math.max(change, Math.abs(m0[i] - p0.data()[i]));
+		}
+		assertTrue("mirroring changed no probability", change > 1e-4);
 		assertEquals(errors(), 0, run("info", "model=" + model));
 		assertTrue(out.toString(StandardCharsets.UTF_8).contains("pce"));
 		assertEquals(errors(), 0, run("continue", "model=" + model, "iterations=9"));

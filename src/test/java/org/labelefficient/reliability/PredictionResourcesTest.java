@@ -66,7 +66,7 @@ public class PredictionResourcesTest {
 	@Test
 	public void twoThreadsOnOneModelGiveTheSequentialResults() throws Exception {
 		Volume image = fixture.testImage();
-		try (ModelPredictor p = ModelPredictor.open(model, new PredictionOptions("best", true, false, 0.25))) {
+		try (ModelPredictor p = ModelPredictor.open(model, new PredictionOptions("best", true, false, 0.25, false))) {
 			float[] sequential = p.segment(image, "a").probabilities().get(1).data();
 			ExecutorService pool = Executors.newFixedThreadPool(2);
 			try {

@@ -62,7 +62,7 @@ final class TrainingFixture {
 
 	/** Class probabilities of the test image from a model's {@code latest} or {@code best} SavedModel. */
 	float[] probabilities(Path model, String checkpoint) {
-		try (ModelPredictor p = ModelPredictor.open(model, new PredictionOptions(checkpoint, true, false, 0.25))) {
+		try (ModelPredictor p = ModelPredictor.open(model, new PredictionOptions(checkpoint, true, false, 0.25, false))) {
 			Segmentation s = p.segment(testImage(), "test00");
 			List<Volume> maps = s.probabilities();
 			float[] all = new float[maps.size() * maps.get(0).data().length];

@@ -57,10 +57,31 @@ public class VolumetricTrainingTest {
 	@Test
 	public void theSavedModelSegmentsAnUnseenVolumeBySlidingWindows() {
 		Volume[] v = Spheres.volume(28, 999); // not a multiple of the window: padded and overlapped
-		try (ModelPredictor p = ModelPredictor.open(supervised, new PredictionOptions("best", true, true, 0.5))) {
+		try (ModelPredictor p = ModelPredictor.open(supervised, new PredictionOptions("best", true, true, 0.5, false))) {
 			Segmentation s = p.segment(v[0], "unseen");
 			assertTrue(s.labels().sameSize(v[0]));
 			assertEquals(2, s.probabilities().size());
+			double dice = SegmentationMetrics.meanDice(s.labels(), v[1], 2);
+			assertTrue("test Dice " + dice, dice > 0.85);
+		}
+	}
+
+	/** {@code mirror=true} reaches the 3D path: other probabilities than one pass, as good a segmentation. */
+	@Test
+	public void mirroredPredictionOfAVolumeAveragesTheFlips() {
+		Volume[] v = Spheres.volume(28, 999);
+		try (ModelPredictor plain = ModelPredictor.open(supervised, new PredictionOptions("best", true, false, 0.5,
+			false)); ModelPredictor mirrored = ModelPredictor.open(supervised, new PredictionOptions("best", true, false,
+				0.5, true))) {
+			float[] once = plain.segment(v[0], "unseen").probabilities().get(1).data();
+			Segmentation s = mirrored.segment(v[0], "unseen");
+			float[] averaged = s.probabilities().get(1).data();
+			double change = 0;
+			for (int i = 0; i < once.length; i++) {
+				assertTrue(averaged[i] >= 0 && averaged[i] <= 1.0001);
+				change = Math.max(change, Math.abs(averaged[i] - once[i]));
+			}
+			assertTrue("mirroring changed no probability", change > 1e-4);
 			double dice = SegmentationMetrics.meanDice(s.labels(), v[1], 2);
 			assertTrue("test Dice " + dice, dice > 0.85);
 		}

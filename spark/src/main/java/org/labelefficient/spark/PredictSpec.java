@@ -10,13 +10,14 @@ import org.labelefficient.infer.PredictionOptions;
  * options.
  */
 record PredictSpec(String model, String checkpoint, boolean probabilities, boolean largestComponent,
-	double tileOverlap) implements Serializable {
+	double tileOverlap, boolean mirror) implements Serializable {
 
 	static PredictSpec of(String model, PredictionOptions o) {
-		return new PredictSpec(model, o.checkpoint(), o.probabilities(), o.largestComponent(), o.tileOverlap());
+		return new PredictSpec(model, o.checkpoint(), o.probabilities(), o.largestComponent(), o.tileOverlap(), o
+			.mirror());
 	}
 
 	PredictionOptions options() {
-		return new PredictionOptions(checkpoint, probabilities, largestComponent, tileOverlap);
+		return new PredictionOptions(checkpoint, probabilities, largestComponent, tileOverlap, mirror);
 	}
 }
