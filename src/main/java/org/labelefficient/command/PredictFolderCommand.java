@@ -28,7 +28,7 @@ public class PredictFolderCommand extends ContextCommand {
 	@Parameter(label = "Keep the largest component per class")
 	private boolean largest_component = PredictionOptions.LARGEST_COMPONENT.defaultValue();
 
-	@Parameter(label = "Average over flipped inputs (4x slower)")
+	@Parameter(label = "Average over flipped inputs (4x slower, 8x in 3D)")
 	private boolean mirror = PredictionOptions.MIRROR.defaultValue();
 
 	@Parameter

@@ -35,7 +35,7 @@ public class PredictImageCommand extends ContextCommand {
 	@Parameter(label = "Keep the largest component per class")
 	private boolean largest_component = PredictionOptions.LARGEST_COMPONENT.defaultValue();
 
-	@Parameter(label = "Average over flipped inputs (4x slower)")
+	@Parameter(label = "Average over flipped inputs (4x slower, 8x in 3D)")
 	private boolean mirror = PredictionOptions.MIRROR.defaultValue();
 
 	@Parameter(label = "Which network", choices = { "best", "latest" })
