@@ -62,7 +62,7 @@ public final class Trainer {
 		try (g.graph; Session session = SessionFactory.open(g.graph)) {
 			Checkpoint.State state = start(session, g, checkpointDir);
 			double startDice = state.bestDice < 0 || job.validation().isEmpty() ? Double.NaN : state.bestDice;
-			int startIteration = state.iterationsDone;
+			int startIteration = state.iterationsDone, startBest = state.bestIteration;
 			List<MethodGraph.Phase> phases = g.method.phases();
 			if (phases.size() > 1) phasePlan(phases, s.phaseIterations(), s.iterations()).forEach(listener::log);
 			RemainingTime timer = RemainingTime.of(phases, s.phaseIterations());
@@ -96,8 +96,7 @@ public final class Trainer {
 				batch);
 			TrainingResult result = new TrainingResult(job.output(), state.iterationsDone, control.isCancelled(), state
 				.bestDice < 0 ? Double.NaN : state.bestDice, state.bestIteration, state.secondsTrained, startDice);
-			if (!Double.isNaN(startDice)) listener.log(gainLine(result, startIteration, state.history.get(
-				state.history.size() - 1)));
+			if (!Double.isNaN(startDice)) listener.log(gainLine(result, startIteration, startBest, state.history));
 			return result;
 		}
 	}
@@ -126,18 +125,26 @@ public final class Trainer {
 	}
 
 	/**
-	 * The closing line of a run that started from validated weights (a warm start or {@code continue}): validation
-	 * Dice before and after, and, where no validation of this run beat the start, where its last weights are, since a
-	 * few validation images can hide a gain that the last weights carry.
+	 * The closing line of a run that started from validated weights (a warm start, {@code continue} or {@code
+	 * resume}): validation Dice before and after; for a resumed warm start also the gain over the model it first
+	 * started from, since the best so far at the resume is then part of the same improvement; and, where no validation
+	 * of this run beat its start, where its last weights are, since a few validation images can hide a gain that the
+	 * last weights carry.
 	 */
-	static String gainLine(TrainingResult result, int startIteration, HistoryEntry last) {
-		String line = String.format(
-			"Validation Dice %.4f at the start of this run, %.4f now (best, iteration %d): %+.4f", result.startDice(),
-			result.bestDice(), result.bestIteration(), result.bestDice() - result.startDice());
+	static String gainLine(TrainingResult result, int startIteration, int startBest, List<HistoryEntry> history) {
+		String line = startIteration == 0 ? String.format("Validation Dice %.4f at the start of this run",
+			result.startDice()) : String.format("Validation Dice %.4f when this run resumed at iteration %d (best, "
+				+ "iteration %d)", result.startDice(), startIteration, startBest);
+		line += String.format(", %.4f now (best, iteration %d): %+.4f", result.bestDice(), result.bestIteration(),
+			result.bestDice() - result.startDice());
+		HistoryEntry first = history.get(0), last = history.get(history.size() - 1);
+		if (startIteration > 0 && first.iteration() == 0) line += String.format(
+			"; %.4f at the warm start: %+.4f since", first.validationDice(), result.bestDice() - first.validationDice());
 		if (result.bestIteration() > startIteration || last.iteration() <= startIteration) return line;
-		return line + String.format(". No validation of this run beat the start, which stays the best model; the "
-			+ "last weights (validation Dice %.4f at iteration %d) are kept as latest: predict with checkpoint=latest "
-			+ "to use them", last.validationDice(), last.iteration());
+		return line + String.format(". No validation %s, which stays the best model; the last weights (validation "
+			+ "Dice %.4f at iteration %d) are kept as latest: predict with checkpoint=latest to use them",
+			startIteration == 0 ? "of this run beat the start" : "since the resume beat the best so far", last
+				.validationDice(), last.iteration());
 	}
 
 	private Checkpoint.State start(Session session, TrainingGraph g, Path checkpointDir) throws IOException {

@@ -103,15 +103,35 @@ public class TrainerTest {
 	@Test
 	public void aRunThatKeptItsStartSaysWhereItsLastWeightsAre() {
 		HistoryEntry last = new HistoryEntry(600, 0.1, 0.7927, 780);
-		String kept = Trainer.gainLine(new TrainingResult(null, 600, false, 0.8018, 0, 780, 0.8018), 0, last);
+		String kept = Trainer.gainLine(new TrainingResult(null, 600, false, 0.8018, 0, 780, 0.8018), 0, 0, List.of(
+			new HistoryEntry(0, Double.NaN, 0.8018, 0), last));
 		assertEquals("Validation Dice 0.8018 at the start of this run, 0.8018 now (best, iteration 0): +0.0000. No "
 			+ "validation of this run beat the start, which stays the best model; the last weights (validation Dice "
 			+ "0.7927 at iteration 600) are kept as latest: predict with checkpoint=latest to use them", kept);
-		String improved = Trainer.gainLine(new TrainingResult(null, 600, false, 0.83, 400, 780, 0.8018), 0, last);
+		String improved = Trainer.gainLine(new TrainingResult(null, 600, false, 0.83, 400, 780, 0.8018), 0, 0, List
+			.of(new HistoryEntry(0, Double.NaN, 0.8018, 0), last));
 		assertEquals("Validation Dice 0.8018 at the start of this run, 0.8300 now (best, iteration 400): +0.0282",
 			improved);
-		String continued = Trainer.gainLine(new TrainingResult(null, 2600, false, 0.71, 1400, 900, 0.71), 2000,
-			new HistoryEntry(2600, 0.1, 0.69, 900));
-		assertTrue(continued, continued.contains("(validation Dice 0.6900 at iteration 2600) are kept as latest"));
+		String continued = Trainer.gainLine(new TrainingResult(null, 2600, false, 0.71, 1400, 900, 0.71), 2000, 1400,
+			List.of(new HistoryEntry(1400, 0.2, 0.71, 700), new HistoryEntry(2600, 0.1, 0.69, 900)));
+		assertEquals("Validation Dice 0.7100 when this run resumed at iteration 2000 (best, iteration 1400), 0.7100 "
+			+ "now (best, iteration 1400): +0.0000. No validation since the resume beat the best so far, which stays "
+			+ "the best model; the last weights (validation Dice 0.6900 at iteration 2600) are kept as latest: predict "
+			+ "with checkpoint=latest to use them", continued);
+	}
+
+	@Test
+	public void aResumedWarmStartAlsoSaysWhatItGainedOverItsStartingModel() {
+		List<HistoryEntry> history = List.of(new HistoryEntry(0, Double.NaN, 0.7004, 0), new HistoryEntry(8639, 0.1,
+			0.8362, 12000), new HistoryEntry(9300, 0.1, 0.8338, 12986));
+		String resumed = Trainer.gainLine(new TrainingResult(null, 9300, false, 0.8362, 8639, 12986, 0.8362), 8639,
+			8639, history);
+		assertTrue(resumed, resumed.startsWith("Validation Dice 0.8362 when this run resumed at iteration 8639 (best, "
+			+ "iteration 8639), 0.8362 now (best, iteration 8639): +0.0000; 0.7004 at the warm start: +0.1358 since. "
+			+ "No validation since the resume beat the best so far"));
+		String improved = Trainer.gainLine(new TrainingResult(null, 9300, false, 0.85, 9300, 12986, 0.8362), 8639,
+			8639, history);
+		assertEquals("Validation Dice 0.8362 when this run resumed at iteration 8639 (best, iteration 8639), 0.8500 "
+			+ "now (best, iteration 9300): +0.0138; 0.7004 at the warm start: +0.1496 since", improved);
 	}
 }
