@@ -62,6 +62,8 @@ public class Curves {
 			Plot p = (Plot) e[0];
 			p.setColor(Color.BLACK);
 			p.setLimitsToFit(false);
+			double[] limits = p.getLimits(); // room above the highest curve, which the frame would otherwise cut
+			p.setLimits(limits[0], limits[1], limits[2], limits[3] + 0.03 * (limits[3] - limits[2]));
 			p.addLegend(String.join("\n", legend));
 			Path file = Path.of(prefix + (String) e[1]), tmp = Path.of(file + ".tmp.png");
 			p.setFrameSize(720, 420);
